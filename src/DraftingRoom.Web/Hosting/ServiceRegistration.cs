@@ -1,0 +1,118 @@
+using System.Globalization;
+using DraftingRoom.Web.Accounts;
+using DraftingRoom.Web.Administration;
+using DraftingRoom.Web.Components;
+using DraftingRoom.Web.Data;
+using DraftingRoom.Web.Declarations;
+using DraftingRoom.Web.Live;
+using DraftingRoom.Web.Seeding;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace DraftingRoom.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>The cultures DraftingRoom is prepared for: the six official languages of the United Nations.</summary>
+    public static readonly string[] SupportedCultures = ["en", "fr", "es", "ar", "zh", "ru"];
+
+    public static void AddDraftingRoom(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseStartup.ConnectionStringName)!;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<DraftingRoomDbContext>(options => options.UseNpgsql(connectionString));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "DraftingRoom.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                // Length protects better than composition rules, which push people to predictable passwords.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedSignIns", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(
+                    builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DraftingRoomDbContext>()
+            .AddClaimsPrincipalFactory<DraftingRoomClaimsPrincipalFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthorization();
+
+        services.Configure<DraftingOptions>(builder.Configuration.GetSection(DraftingOptions.Section));
+        services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
+        services.AddSingleton<LiveNotifier>();
+        services.AddScoped<DeclarationService>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<AdministrationService>();
+        services.AddScoped<Auditing.AuditService>();
+        services.AddScoped<Seeder>();
+
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Uploads are read by the import page; the server refuses bigger files itself.
+        services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(options =>
+            options.MaximumReceiveMessageSize = 64 * 1024);
+    }
+
+    public static void UseDraftingRoom(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        app.UseRequestLocalization(options =>
+        {
+            var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

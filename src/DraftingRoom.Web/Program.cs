@@ -1,0 +1,13 @@
+using DraftingRoom.Web.Hosting;
+
+try
+{
+    var app = await DraftingRoomApp.BuildAsync(new WebApplicationOptions { Args = args });
+    await app.RunAsync();
+    return 0;
+}
+catch (PostgresNotFoundException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
