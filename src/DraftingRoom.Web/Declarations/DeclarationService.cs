@@ -278,7 +278,8 @@ public sealed class DeclarationService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException ||
+                                                  exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
         {
             throw new ConflictException("Someone else changed this article meanwhile. Nothing was saved: reload it and try again.");
         }

@@ -76,6 +76,8 @@ public sealed class ImportService(
             var text = ProvisionText.Normalise(provision.Text);
             if (text.Length == 0)
                 throw new InvalidInputException($"{Label(provision)} has no text. Nothing was imported.");
+            if (text.Contains('\0'))
+                throw new InvalidInputException($"{Label(provision)} contains a NUL character, which cannot be stored. Nothing was imported.");
             if (text.Length > _limits.MaxArticleLength)
                 throw new InvalidInputException(
                     $"{Label(provision)} is too long: {text.Length:N0} characters, and an article may have at most {_limits.MaxArticleLength:N0}. Nothing was imported.");

@@ -76,10 +76,10 @@ public static class ServiceRegistration
         services.Configure<DraftingOptions>(builder.Configuration.GetSection(DraftingOptions.Section));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<LiveNotifier>();
-        services.AddScoped<DeclarationService>();
-        services.AddScoped<ImportService>();
+        services.AddSingleton<DeclarationService>();
+        services.AddSingleton<ImportService>();
         services.AddScoped<AdministrationService>();
-        services.AddScoped<Auditing.AuditService>();
+        services.AddSingleton<Auditing.AuditService>();
         services.AddScoped<Seeder>();
 
         services.AddSingleton<DatabaseReadiness>();
