@@ -13,7 +13,7 @@ namespace DraftingRoom.Core.Import;
 /// <remarks>
 /// Each paragraph of the main document body (table cells included, in reading order) becomes a line followed by a
 /// blank line, and the structure rules of <see cref="MarkdownDraftParser"/> apply. Paragraphs in a heading style
-/// (built-in "heading 1"…"heading 9", "Title", or any style or paragraph with an outline level) are headings;
+/// (built-in "heading 1"…"heading 9", "Title", "Subtitle", or any style or paragraph with an outline level) are headings;
 /// paragraphs whose text is all bold are emphasised lines. Automatic numbering is rendered as Word shows it
 /// ("1.", "(a)", "Article 3"; bullets as "-") and separated from the text by a tab. Manual line breaks split a
 /// paragraph into lines. Tracked deletions, field codes, text boxes and drawings are ignored; tracked insertions
@@ -104,16 +104,18 @@ public static partial class DocxDraftParser
             var properties = paragraph.ParagraphProperties;
             var styleId = properties?.ParagraphStyleId?.Val?.Value;
             var text = new StringBuilder();
-            var label = Numbering.NextLabel(properties, styleId);
-            if (!string.IsNullOrEmpty(label))
-            {
-                text.Append(label).Append('\t');
-            }
-
             var allBold = true;
             var anyText = false;
             var styleBold = _styles.IsBold(styleId);
             AppendText(paragraph, text, ref allBold, ref anyText, styleBold);
+
+            // The label is computed even for empty paragraphs, which advance the list in Word too, but only shown
+            // with text: a lone "3." is not a paragraph of the draft.
+            var label = Numbering.NextLabel(properties, styleId);
+            if (!string.IsNullOrEmpty(label) && anyText)
+            {
+                text.Insert(0, label + "\t");
+            }
 
             var style = _styles.IsHeading(styleId, properties?.OutlineLevel?.Val?.Value)
                 ? LineStyle.Heading
@@ -228,7 +230,7 @@ public static partial class DocxDraftParser
             }
         }
 
-        [GeneratedRegex(@"^(?:heading\s?[1-9]|title)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        [GeneratedRegex(@"^(?:heading\s?[1-9]|title|subtitle)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
         private static partial Regex HeadingName();
     }
 

@@ -42,8 +42,9 @@ namespace DraftingRoom.Core.Import;
 /// followed by more of the document. "Preamble" is never a title.
 /// </description></item>
 /// <item><description>
-/// <b>Preamble.</b> Every other paragraph before the first article is one preambular paragraph, except headings
-/// and short emphasised lines (a "Preamble" heading, a subtitle), which are skipped, and a line reading "Preamble".
+/// <b>Preamble.</b> Every other paragraph before the first article is one preambular paragraph, the opening
+/// "The General Assembly," and the closing "Has adopted the following declaration:" included, except headings and
+/// short emphasised lines (a "Preamble" heading, a subtitle), which are skipped, and a line reading "Preamble".
 /// </description></item>
 /// <item><description>
 /// <b>Article text</b> runs to the next article heading; its paragraphs are separated by a blank line. Headings

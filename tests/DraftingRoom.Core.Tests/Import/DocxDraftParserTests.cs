@@ -17,6 +17,7 @@ public class DocxDraftParserTests
         {
             body.Append(
                 StyledParagraph("Title", "Draft declaration on international solidarity"),
+                StyledParagraph("Subtitle", "Text submitted for consultation"),
                 StyledParagraph("Heading1", "Preamble"),
                 TextParagraph("Recalling the Charter of the United Nations,"),
                 TextParagraph("Reaffirming that all human rights are universal,"),
@@ -41,7 +42,7 @@ public class DocxDraftParserTests
         Assert.Equal(
             "1. Everyone has the right to international solidarity.\n\n2. The right belongs to individuals and peoples.",
             articles[0].Text);
-        Assert.Equal(6, articles[0].SourceLine);
+        Assert.Equal(7, articles[0].SourceLine);
         Assert.Equal("States shall cooperate.", articles[1].Text);
     }
 
@@ -101,6 +102,7 @@ public class DocxDraftParserTests
                     NumberedParagraph(1, 0, "Everyone has the right to international solidarity."),
                     NumberedParagraph(1, 1, "individually;"),
                     NumberedParagraph(1, 1, "collectively."),
+                    NumberedParagraph(1, 0, ""),
                     NumberedParagraph(1, 0, "States shall cooperate."),
                     NumberedParagraph(2, 0, "Duties"),
                     NumberedParagraph(3, 0, "One bullet."),
@@ -119,7 +121,7 @@ public class DocxDraftParserTests
         Assert.Equal(["1", "2"], articles.Select(a => a.Number));
         Assert.Equal(["Purpose", "Duties"], articles.Select(a => a.Title));
         Assert.Equal(
-            "1. Everyone has the right to international solidarity.\n\n(a) individually;\n\n(b) collectively.\n\n2. States shall cooperate.",
+            "1. Everyone has the right to international solidarity.\n\n(a) individually;\n\n(b) collectively.\n\n3. States shall cooperate.",
             articles[0].Text);
         Assert.Equal("- One bullet.\n\nText.", articles[1].Text);
     }
