@@ -25,21 +25,18 @@ public sealed partial class TextOperation
     public static TextOperation Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new OperationException("An operation must be a JSON array, but the text is empty.");
+        }
+
         var bytes = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(bytes);
         try
         {
-            if (!reader.Read())
-            {
-                throw new OperationException("An operation must be a JSON array, but the text is empty.");
-            }
-
+            reader.Read();
             var operation = Read(ref reader);
-            if (reader.Read())
-            {
-                throw new OperationException("An operation must be a single JSON array, but more follows it.");
-            }
-
+            reader.Read(); // throws if anything but whitespace follows the array
             return operation;
         }
         catch (JsonException e)
@@ -154,13 +151,29 @@ public sealed partial class TextOperation
                     AddCount(builder, count);
                     break;
                 case JsonTokenType.String:
-                    var text = reader.GetString()!;
+                    var text = ReadString(ref reader);
                     limits.Add(text.Length);
                     AddText(builder, text);
                     break;
                 default:
                     throw NotAStep(Describe(reader.TokenType));
             }
+        }
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json refuses an escaped lone surrogate; say so in the words the builder uses.
+            throw new OperationException(
+                "The inserted text has a lone surrogate: it must be well-formed UTF-16, with every emoji or other "
+                + "character outside the Basic Multilingual Plane kept whole.",
+                e);
         }
     }
 
