@@ -17,7 +17,7 @@ namespace DraftingRoom.Core.Import;
 /// <b>Paragraphs.</b> Blank lines separate paragraphs. Lines of one paragraph are joined with a space (soft wrapping),
 /// except list items ("- ", "* ", "• ", "(a) ", "b) ", "(iv) ", "1. "), which keep their own line. A numbered line
 /// ("1. ", "2) ") starts a new paragraph even without a blank line before it. Runs of spaces and tabs become one
-/// space; the text is otherwise kept as written, Markdown emphasis inside the text included.
+/// space; the text is otherwise kept as written, except that Markdown emphasis markers are removed (stored texts are plain).
 /// </description></item>
 /// <item><description>
 /// <b>Articles.</b> A line starts an article when, after removing heading markers and emphasis, it reads "Article"
@@ -118,8 +118,8 @@ public static partial class MarkdownDraftParser
             }
 
             lines.Add(StripWholeLineEmphasis(trimmed) is { } inner
-                ? new SourceLine(inner, number, LineStyle.Emphasised, trimmed)
-                : new SourceLine(trimmed, number));
+                ? new SourceLine(inner, number, LineStyle.Emphasised, StripInlineEmphasis(trimmed))
+                : new SourceLine(StripInlineEmphasis(trimmed), number));
         }
 
         return lines;
@@ -145,6 +145,13 @@ public static partial class MarkdownDraftParser
 
     private static string? StripWholeLineEmphasis(string line) =>
         WholeLineEmphasis().Match(line) is { Success: true } m ? m.Groups["t"].Value.Trim() : null;
+
+    // Stored texts are plain: "*Recalling* the Charter" is kept as "Recalling the Charter". The reading view sets
+    // the opening words of preambular paragraphs in italics itself.
+    private static string StripInlineEmphasis(string line) => InlineEmphasis().Replace(line, m => m.Groups["t"].Value);
+
+    [GeneratedRegex(@"\*\*(?<t>\S(?:[^*]*?\S)?)\*\*|(?<![\w*])\*(?<t>\S(?:[^*]*?\S)?)\*(?![\w*])|(?<!\w)__(?<t>\S(?:[^_]*?\S)?)__(?!\w)|(?<!\w)_(?<t>\S(?:[^_]*?\S)?)_(?!\w)")]
+    private static partial Regex InlineEmphasis();
 
     [GeneratedRegex(@"^ {0,3}(?<h>#{1,6})(?:[ \t]+(?<t>.*?))?(?:[ \t]+#+)?[ \t]*$")]
     private static partial Regex AtxHeading();

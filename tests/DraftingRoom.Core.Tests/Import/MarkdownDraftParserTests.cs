@@ -22,7 +22,7 @@ public class MarkdownDraftParserTests
         var preamble = document.Preamble.ToList();
         Assert.Equal(4, preamble.Count);
         Assert.Equal(
-            "*Recalling* the Charter of the United Nations and its call for international cooperation in solving problems of an economic, social, cultural or humanitarian character,",
+            "Recalling the Charter of the United Nations and its call for international cooperation in solving problems of an economic, social, cultural or humanitarian character,",
             preamble[0].Text);
         Assert.Equal(5, preamble[0].SourceLine);
         Assert.Equal("Has adopted the following declaration:", preamble[3].Text);
@@ -271,19 +271,19 @@ public class MarkdownDraftParserTests
     }
 
     [Fact]
-    public void Spaces_and_tabs_are_collapsed_and_emphasis_in_text_is_kept()
+    public void Spaces_and_tabs_are_collapsed_and_emphasis_markers_are_removed()
     {
         var article = Assert.Single(Parse(Lines("Article 1", "", "States   shall\t*respect*   the **right**.  ")).Articles);
 
-        Assert.Equal("States shall *respect* the **right**.", article.Text);
+        Assert.Equal("States shall respect the right.", article.Text);
     }
 
     [Fact]
-    public void Markdown_emphasis_wrapping_a_whole_text_line_is_kept_in_the_text()
+    public void Markdown_emphasis_wrapping_a_whole_text_line_is_removed_from_the_text()
     {
         var article = Assert.Single(Parse(Lines("Article 1", "", "**States shall cooperate.**")).Articles);
 
-        Assert.Equal("**States shall cooperate.**", article.Text);
+        Assert.Equal("States shall cooperate.", article.Text);
     }
 
     [Fact]

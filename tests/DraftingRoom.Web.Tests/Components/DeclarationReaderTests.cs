@@ -63,6 +63,20 @@ public sealed class DeclarationReaderTests : BunitContext
         Assert.Equal("Recalling", cut.FindAll(".preambular em")[0].TextContent);
     }
 
+    [Theory]
+    [InlineData("Recalling the Charter,", "Recalling")]
+    [InlineData("Bearing in mind that everyone is entitled,", "Bearing in mind")]
+    [InlineData("Recognizing also that the challenges,", "Recognizing also")]
+    [InlineData("Deeply concerned that poverty persists,", "Deeply concerned")]
+    [InlineData("Convinced", "Convinced")]
+    public void The_opening_phrase_of_a_preambular_paragraph_is_found(string text, string opening)
+    {
+        var (found, remainder) = DeclarationReader.SplitFirstWord(text);
+
+        Assert.Equal(opening, found);
+        Assert.Equal(text, found + remainder);
+    }
+
     [Fact]
     public void Text_with_markup_is_shown_as_text()
     {

@@ -1,0 +1,2 @@
+global using DraftingRoom.E2E.Infrastructure;
+global using Microsoft.Playwright;
