@@ -1,5 +1,7 @@
 using DraftingRoom.Web.Hosting;
 
+if (args.Contains("--health-probe")) return await HealthProbe.RunAsync();
+
 try
 {
     var app = await DraftingRoomApp.BuildAsync(new WebApplicationOptions { Args = args });
