@@ -81,6 +81,9 @@ import { createHubConnection, foreverRetryPolicy, readHubError } from './hub-con
  * @property {(status: EditorStatus) => void} [onStatusChanged]
  * @property {(participants: ParticipantInfo[]) => void} [onParticipantsChanged]
  * @property {(message: string) => void} [onError]
+ * @property {(hubUrl: string) => import('@microsoft/signalr').HubConnection} [createConnection]
+ *   makes the hub connection (tests pass a stand-in; by default a SignalR connection that
+ *   reconnects for ever)
  */
 
 /** @type {Required<Labels>} */
@@ -196,7 +199,7 @@ export function mountProposalEditor(element, options) {
 
   const editability = new Compartment();
   const historyCompartment = new Compartment();
-  const connection = createHubConnection(options.hubUrl ?? '/hubs/drafting');
+  const connection = (options.createConnection ?? createHubConnection)(options.hubUrl ?? '/hubs/drafting');
 
   const sameDocument = (/** @type {unknown} */ id) => String(id).toLowerCase() === documentId.toLowerCase();
   const isConnected = () => connection.state === HubConnectionState.Connected;

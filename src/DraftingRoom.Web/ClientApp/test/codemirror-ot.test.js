@@ -11,7 +11,7 @@ import {
   sanitizeInsertedText,
 } from '../src/codemirror-ot.js';
 import { TextOperation } from '../src/text-operation.js';
-import { forAll, randomOperation, randomString } from './random.js';
+import { forAll, randomOperation, randomString } from '../test-support/random.js';
 
 const makeState = (doc) => EditorState.create({ doc, extensions: [exactLineSeparator, inputSanitizer] });
 

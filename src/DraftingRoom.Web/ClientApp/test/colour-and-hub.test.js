@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { contrastRatio, parseColour, participantColours } from '../src/colour.js';
 import { foreverRetryPolicy, readHubError } from '../src/hub-connection.js';
-import { forAll } from './random.js';
+import { forAll } from '../test-support/random.js';
 
 describe('participant colours', () => {
   it('reads hex and rgb colours', () => {

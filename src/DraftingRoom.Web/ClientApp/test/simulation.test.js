@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextOperation } from '../src/text-operation.js';
 import { OtClient } from '../src/ot-client.js';
-import { forAll, randomOperation, randomString } from './random.js';
+import { forAll, randomOperation, randomString } from '../test-support/random.js';
 
 /** A discrete-event clock: timers and message deliveries run in time order. */
 class Clock {
@@ -96,7 +96,7 @@ class Server {
 
 /**
  * One run of the simulation.
- * @param {import('./random.js').Random} random
+ * @param {import('../test-support/random.js').Random} random
  * @param {{ clients: number, actions: number, dropRate: number, disconnectRate: number, refuseRate: number }} settings
  */
 function simulate(random, settings) {

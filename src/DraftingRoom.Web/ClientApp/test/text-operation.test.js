@@ -7,7 +7,7 @@ import {
   isWellFormed,
   splitsSurrogatePair,
 } from '../src/text-operation.js';
-import { forAll, randomOperation, randomString } from './random.js';
+import { forAll, randomOperation, randomString } from '../test-support/random.js';
 
 const RUNS = 3000;
 
