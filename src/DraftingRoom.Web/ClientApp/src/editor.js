@@ -101,6 +101,7 @@ const defaultLabels = {
 
 const TEXT_CHANGED_DEBOUNCE_MS = 150;
 const SELECTION_THROTTLE_MS = 100;
+const STATUS_DEBOUNCE_MS = 300;
 /** How long "reconnecting" is shown before the status says "offline". */
 const OFFLINE_AFTER_MS = 15000;
 /** How often an idle editor checks that it has missed nothing. */
@@ -193,6 +194,7 @@ export function mountProposalEditor(element, options) {
   /** @type {ReturnType<typeof setTimeout> | null} */ let selectionTimer = null;
   /** @type {ReturnType<typeof setTimeout> | null} */ let offlineTimer = null;
   /** @type {ReturnType<typeof setTimeout> | null} */ let restartTimer = null;
+  /** @type {ReturnType<typeof setTimeout> | null} */ let statusTimer = null;
   const catchUpTimer = setInterval(() => {
     if (client && joined && isConnected()) fetchOperations(client.revision);
   }, CATCH_UP_INTERVAL_MS);
@@ -233,22 +235,32 @@ export function mountProposalEditor(element, options) {
       else saveLabel = labels.saved;
     }
     if (saveText.textContent !== saveLabel) saveText.textContent = saveLabel;
-    // Tell Blazor when something it shows changes (not on every keystroke).
-    const key = `${connectionState}|${canEdit}|${saved}|${lastSavedAt?.getTime() ?? ''}|${joined}`;
-    if (key !== lastStatusKey) {
-      lastStatusKey = key;
+    // Tell Blazor when something it shows changes: at once for the connection and the right to
+    // edit, after a pause for saving (which flips with every acknowledgement while typing).
+    const urgentKey = `${connectionState}|${canEdit}|${joined}`;
+    const key = `${urgentKey}|${saved}|${lastSavedAt?.getTime() ?? ''}`;
+    if (key === lastStatusKey) return;
+    const urgent = !lastStatusKey.startsWith(`${urgentKey}|`);
+    lastStatusKey = key;
+    if (statusTimer) clearTimeout(statusTimer);
+    statusTimer = null;
+    const send = () => {
+      statusTimer = null;
+      if (disposed) return;
       /** @type {EditorStatus} */
       const status = {
         connection: connectionState,
-        label,
+        label: connectionText.textContent ?? '',
         canEdit,
-        state,
-        saved,
+        state: client?.stateName ?? 'synchronized',
+        saved: !client || client.isSynchronized,
         lastSavedAt: lastSavedAt ? lastSavedAt.toISOString() : null,
         revision: client?.revision ?? 0,
       };
       notify(options.statusChangedMethod, options.onStatusChanged, status);
-    }
+    };
+    if (urgent) send();
+    else statusTimer = setTimeout(send, STATUS_DEBOUNCE_MS);
   }
 
   // --- editor ---
@@ -470,7 +482,18 @@ export function mountProposalEditor(element, options) {
     applyParticipants(snapshot.participants ?? []);
   }
 
-  async function start() {
+  /** @type {Promise<void> | null} */
+  let starting = null;
+
+  /** Connects and joins, retrying until it works (one loop at a time). */
+  function start() {
+    starting ??= connectAndJoin().finally(() => {
+      starting = null;
+    });
+    return starting;
+  }
+
+  async function connectAndJoin() {
     let attempt = 0;
     while (!disposed) {
       try {
@@ -660,7 +683,7 @@ export function mountProposalEditor(element, options) {
     async dispose() {
       if (disposed) return;
       disposed = true;
-      for (const t of [textTimer, selectionTimer, offlineTimer, restartTimer]) if (t) clearTimeout(t);
+      for (const t of [textTimer, selectionTimer, offlineTimer, restartTimer, statusTimer]) if (t) clearTimeout(t);
       clearInterval(catchUpTimer);
       if (registry[documentId] === handle) delete registry[documentId];
       client?.dispose();
