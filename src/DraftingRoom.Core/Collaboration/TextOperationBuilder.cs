@@ -10,7 +10,8 @@ namespace DraftingRoom.Core.Collaboration;
 public sealed class TextOperationBuilder
 {
     private readonly List<OperationComponent> _components = [];
-    private readonly StringBuilder _pendingInsert = new();
+    private string? _pendingText; // the first insert since the last retain
+    private StringBuilder? _pendingBuilder; // all of them, once there is more than one
     private long _pendingDelete;
     private long _baseLength;
     private long _targetLength;
@@ -58,7 +59,22 @@ public sealed class TextOperationBuilder
         }
 
         Grow(ref _targetLength, text.Length);
-        _pendingInsert.Append(text);
+        if (_pendingText is null)
+        {
+            _pendingText = text;
+        }
+        else
+        {
+            // Most operations insert once between retains; only merging pays for a StringBuilder.
+            _pendingBuilder ??= new StringBuilder();
+            if (_pendingBuilder.Length == 0)
+            {
+                _pendingBuilder.Append(_pendingText);
+            }
+
+            _pendingBuilder.Append(text);
+        }
+
         return this;
     }
 
@@ -89,10 +105,11 @@ public sealed class TextOperationBuilder
     // they were added in; that is what makes the form canonical.
     private void FlushEdits()
     {
-        if (_pendingInsert.Length > 0)
+        if (_pendingText is not null)
         {
-            var text = _pendingInsert.ToString();
-            _pendingInsert.Clear();
+            var text = _pendingBuilder is { Length: > 0 } ? _pendingBuilder.ToString() : _pendingText;
+            _pendingText = null;
+            _pendingBuilder?.Clear();
             var lone = Utf16.FindLoneSurrogate(text);
             if (lone >= 0)
             {
