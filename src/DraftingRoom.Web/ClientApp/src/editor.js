@@ -73,7 +73,9 @@ import { createHubConnection, foreverRetryPolicy, readHubError } from './hub-con
  * @property {string} [ariaLabel] accessible name of the editor
  * @property {Labels} [labels]
  * @property {DotNetObjectReference} [dotNetRef] receives the callbacks below by method name
- * @property {string} [textChangedMethod] (text: string, revision: number), debounced 150 ms
+ * @property {string} [textChangedMethod] (text: string, revision: number), 150 ms after the text
+ *   or the last processed server revision changed (the text includes local edits the server has
+ *   not acknowledged yet, if any)
  * @property {string} [statusChangedMethod] (status: EditorStatus)
  * @property {string} [participantsMethod] (participants: ParticipantInfo[])
  * @property {string} [errorMethod] (message: string) a refused hub call
@@ -188,6 +190,9 @@ export function mountProposalEditor(element, options) {
   /** @type {Map<string, any>} */
   const parked = new Map();
   let lastStatusKey = '';
+  /** What Blazor was last told about the text. */
+  let lastNotifiedText = '';
+  let lastNotifiedRevision = -1;
   let lastSentSelection = '';
   let fetching = false;
   /** @type {ReturnType<typeof setTimeout> | null} */ let textTimer = null;
@@ -319,11 +324,21 @@ export function mountProposalEditor(element, options) {
     if (update.selectionSet || update.docChanged) scheduleSelection();
   }
 
+  /**
+   * Tells Blazor the text and the last server revision processed, 150 ms after either last
+   * changed (while edits await acknowledgement the text is ahead of that revision).
+   */
   function scheduleTextChanged() {
     if (textTimer) clearTimeout(textTimer);
     textTimer = setTimeout(() => {
       textTimer = null;
-      if (view && !disposed) notify(options.textChangedMethod, options.onTextChanged, view.state.doc.toString(), client?.revision ?? 0);
+      if (!view || disposed) return;
+      const text = view.state.doc.toString();
+      const revision = client?.revision ?? 0;
+      if (text === lastNotifiedText && revision === lastNotifiedRevision) return;
+      lastNotifiedText = text;
+      lastNotifiedRevision = revision;
+      notify(options.textChangedMethod, options.onTextChanged, text, revision);
     }, TEXT_CHANGED_DEBOUNCE_MS);
   }
 
@@ -359,8 +374,9 @@ export function mountProposalEditor(element, options) {
       sendOperation: submit,
       applyOperation: applyRemote,
       requestOperations: fetchOperations,
-      onChange: () => {
+      onChange: (c) => {
         renderStatus();
+        if (c.revision !== lastNotifiedRevision) scheduleTextChanged();
         if (parked.size > 0) queueMicrotask(flushParked);
       },
       onDesync: (message) => {
@@ -406,7 +422,11 @@ export function mountProposalEditor(element, options) {
       })
       .catch((error) => {
         const { refused, message } = readHubError(error);
-        if (refused) reportError(message);
+        if (refused) {
+          // The server cannot give what was missed (too old for its history): start over.
+          reportError(message);
+          resync();
+        }
       })
       .finally(() => {
         fetching = false;
@@ -424,9 +444,7 @@ export function mountProposalEditor(element, options) {
     try {
       const snapshot = await connection.invoke('JoinDocument', documentId);
       if (disposed) return;
-      resetText(snapshot.text);
-      client.reset(snapshot.revision, newClientId());
-      applySnapshotDetails(snapshot);
+      restartFrom(snapshot);
     } catch (error) {
       const { refused, message } = readHubError(error);
       if (refused) reportError(message);
@@ -435,6 +453,14 @@ export function mountProposalEditor(element, options) {
       resyncing = false;
       renderStatus();
     }
+  }
+
+  /** The editor and the client start again from a snapshot. */
+  function restartFrom(/** @type {any} */ snapshot) {
+    if (!client) return;
+    resetText(snapshot.text);
+    client.reset(snapshot.revision, newClientId());
+    applySnapshotDetails(snapshot);
   }
 
   // --- joining ---
@@ -466,10 +492,23 @@ export function mountProposalEditor(element, options) {
       joined = true;
       applySnapshotDetails(snapshot);
       client.observeRevision(snapshot.revision);
-      const list = await connection.invoke('GetOperations', documentId, client.revision);
+      let list;
+      try {
+        list = await connection.invoke('GetOperations', documentId, client.revision);
+      } catch (error) {
+        const { refused, message } = readHubError(error);
+        if (!refused) throw error;
+        // Away for too long for the server's history: start again from its text.
+        reportError(message);
+        list = null;
+      }
       if (disposed) return;
-      client.receiveCommitted(list ?? []);
-      client.resendOutstanding();
+      if (list) {
+        client.receiveCommitted(list);
+        client.resendOutstanding();
+      } else {
+        restartFrom(snapshot);
+      }
     }
     lastSentSelection = '';
     setConnection('connected');

@@ -281,10 +281,11 @@ describe('mountProposalEditor', () => {
     assert.deepEqual(submits[1].slice(2), [2, 1, [14, ' its']]);
     assert.equal(submits[0][1], submits[1][1], 'one client id');
     assert.equal(a.element.dataset.revision, '2');
-    await waitFor(() => a.callsTo('OnTextChanged').length > 0, 'the text callback');
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => a.callsTo('OnTextChanged').at(-1)?.[1] === 2, 'the text callback at revision 2');
     assert.deepEqual(a.callsTo('OnTextChanged').at(-1), ['Recalling also its', 2]);
-    assert.ok(a.callsTo('OnTextChanged').length <= 2, 'debounced');
+    const texts = a.callsTo('OnTextChanged');
+    assert.ok(texts.length <= 3, 'debounced');
+    assert.ok(texts.every(([t]) => t === 'Recalling also its'), 'no call for the intermediate text');
     assert.match(a.element.querySelector('.dr-editor-saved').textContent, /^Saved at /);
   });
 
