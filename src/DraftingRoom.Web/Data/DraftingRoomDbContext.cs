@@ -11,6 +11,11 @@ public sealed class DraftingRoomDbContext(DbContextOptions<DraftingRoomDbContext
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalSponsor> ProposalSponsors => Set<ProposalSponsor>();
+    public DbSet<TextDocument> TextDocuments => Set<TextDocument>();
+    public DbSet<DocumentOperation> DocumentOperations => Set<DocumentOperation>();
+    public DbSet<DocumentSnapshot> DocumentSnapshots => Set<DocumentSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using DraftingRoom.Web.Accounts;
 using DraftingRoom.Web.Administration;
+using DraftingRoom.Web.Collaboration;
+using DraftingRoom.Web.Proposals;
 using DraftingRoom.Web.Components;
 using DraftingRoom.Web.Data;
 using DraftingRoom.Web.Declarations;
@@ -50,6 +52,9 @@ public static class ServiceRegistration
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // Programs (the hub's clients, the API) get a status code, not a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -76,6 +81,12 @@ public static class ServiceRegistration
         services.Configure<DraftingOptions>(builder.Configuration.GetSection(DraftingOptions.Section));
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<LiveNotifier>();
+        services.Configure<CollaborationOptions>(builder.Configuration.GetSection(CollaborationOptions.Section));
+        services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<DocumentRegistry>();
+        services.AddSingleton<PresenceRegistry>();
+        services.AddSingleton<ProposalService>();
         services.AddSingleton<DeclarationService>();
         services.AddSingleton<ImportService>();
         services.AddScoped<AdministrationService>();
@@ -85,9 +96,21 @@ public static class ServiceRegistration
         services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        // Uploads are read by the import page; the server refuses bigger files itself.
-        services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(options =>
-            options.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddSignalR().AddHubOptions<DraftingHub>(options =>
+        {
+            // Larger than the 64 KB an operation may have, so that a too-large change gets a clear refusal from the
+            // hub instead of a closed connection.
+            options.MaximumReceiveMessageSize = 256 * 1024;
+        });
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     public static void UseDraftingRoom(this WebApplication app)
@@ -113,6 +136,7 @@ public static class ServiceRegistration
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
+        app.MapHub<DraftingHub>(DraftingHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

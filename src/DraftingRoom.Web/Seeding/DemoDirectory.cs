@@ -29,6 +29,7 @@ public static class DemoDirectory
         new("expert@draftingroom.example", "Dr. Amara Okafor, Independent Expert", Organisations[1].Name, Roles.IndependentExpert),
         new("secretariat@draftingroom.example", "Jonas Weber, Human Rights Officer", Organisations[0].Name, Roles.Secretariat),
         new("amaria@draftingroom.example", "Kofi Mensah, delegate of Amaria", Organisations[2].Name, Roles.Participant),
+        new("amaria.adviser@draftingroom.example", "Ama Owusu, adviser to the delegation of Amaria", Organisations[2].Name, Roles.Participant),
         new("serrania@draftingroom.example", "Lucía Fernández, delegate of Serrania", Organisations[3].Name, Roles.Participant),
         new("nordvall@draftingroom.example", "Ingrid Lund, delegate of Nordvall", Organisations[4].Name, Roles.Participant),
         new("gsn@draftingroom.example", "Priya Raman, Global Solidarity Network", Organisations[5].Name, Roles.Participant),

@@ -1,0 +1,25 @@
+namespace DraftingRoom.Web.Collaboration;
+
+/// <summary>Limits of co-editing, from the "Collaboration" configuration section.</summary>
+public sealed class CollaborationOptions
+{
+    public const string Section = "Collaboration";
+
+    /// <summary>The largest operation accepted, as JSON, in bytes.</summary>
+    public int MaxOperationBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The longest text a proposal may grow to, in characters.</summary>
+    public int MaxDocumentLength { get; set; } = 100_000;
+
+    /// <summary>How many operations one connection may send in a burst before it is slowed down.</summary>
+    public int OperationBurst { get; set; } = 60;
+
+    /// <summary>How many operations per second one connection may send over time.</summary>
+    public int OperationsPerSecond { get; set; } = 30;
+
+    /// <summary>A snapshot of a document is stored every this many operations.</summary>
+    public int SnapshotInterval { get; set; } = 200;
+
+    /// <summary>How many recent operations a server keeps per document to transform late submissions.</summary>
+    public int HistoryWindow { get; set; } = 2_000;
+}

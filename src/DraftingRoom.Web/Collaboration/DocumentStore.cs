@@ -1,0 +1,124 @@
+using DraftingRoom.Core.Collaboration;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DraftingRoom.Web.Collaboration;
+
+/// <summary>
+/// The durable side of co-editing: the operation log keyed by (document, revision) and periodic snapshots, in
+/// PostgreSQL. Plain Npgsql, because this is the hot path of every keystroke.
+/// </summary>
+public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>What a server needs to take a document over: a snapshot and every operation after it.</summary>
+    public sealed record LoadedDocument(string Text, long SnapshotRevision, IReadOnlyList<CommittedOperation> Operations);
+
+    /// <summary>
+    /// Loads the latest snapshot that still leaves at least <paramref name="minimumHistory"/> operations to replay
+    /// (so late submissions can be transformed), then the operations after it.
+    /// </summary>
+    public async Task<LoadedDocument?> LoadAsync(Guid documentId, int minimumHistory, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        long latest;
+        await using (var command = new NpgsqlCommand(
+            """SELECT COALESCE(MAX("Revision"), -1) FROM "DocumentOperations" WHERE "DocumentId" = @d""", connection))
+        {
+            command.Parameters.AddWithValue("d", documentId);
+            latest = (long)(await command.ExecuteScalarAsync(ct))!;
+        }
+
+        string? text = null;
+        long snapshotRevision = 0;
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT "Revision", "Text" FROM "DocumentSnapshots"
+            WHERE "DocumentId" = @d AND ("Revision" <= @limit OR "Revision" = 0)
+            ORDER BY "Revision" DESC LIMIT 1
+            """, connection))
+        {
+            command.Parameters.AddWithValue("d", documentId);
+            command.Parameters.AddWithValue("limit", Math.Max(0, latest - minimumHistory));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                snapshotRevision = reader.GetInt64(0);
+                text = reader.GetString(1);
+            }
+        }
+        if (text is null) return null;
+
+        var operations = await ReadOperationsAsync(connection, documentId, snapshotRevision, ct);
+        return new LoadedDocument(text, snapshotRevision, operations);
+    }
+
+    /// <summary>The committed operations after <paramref name="afterRevision"/>, in order.</summary>
+    public async Task<IReadOnlyList<CommittedOperation>> ReadOperationsAsync(Guid documentId, long afterRevision,
+        CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await ReadOperationsAsync(connection, documentId, afterRevision, ct);
+    }
+
+    private static async Task<IReadOnlyList<CommittedOperation>> ReadOperationsAsync(NpgsqlConnection connection,
+        Guid documentId, long afterRevision, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT "Revision", "ClientId", "Sequence", "Operation"::text FROM "DocumentOperations"
+            WHERE "DocumentId" = @d AND "Revision" > @after ORDER BY "Revision"
+            """, connection);
+        command.Parameters.AddWithValue("d", documentId);
+        command.Parameters.AddWithValue("after", afterRevision);
+        var operations = new List<CommittedOperation>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            operations.Add(new CommittedOperation(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2),
+                TextOperation.Parse(reader.GetString(3))));
+        return operations;
+    }
+
+    /// <summary>
+    /// Writes an operation at its revision. Returns false, writing nothing, when that revision or that
+    /// (client, sequence) is already taken, by another server or by an earlier send of the same operation.
+    /// </summary>
+    public async Task<bool> TryAppendAsync(Guid documentId, CommittedOperation operation, string? userId,
+        CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO "DocumentOperations" ("DocumentId", "Revision", "ClientId", "Sequence", "Operation", "UserId", "CommittedAt")
+            VALUES (@d, @r, @c, @s, @o, @u, @t)
+            """);
+        command.Parameters.AddWithValue("d", documentId);
+        command.Parameters.AddWithValue("r", operation.Revision);
+        command.Parameters.AddWithValue("c", operation.ClientId);
+        command.Parameters.AddWithValue("s", operation.Sequence);
+        command.Parameters.Add(new NpgsqlParameter("o", NpgsqlDbType.Jsonb) { Value = operation.Operation.ToJson() });
+        command.Parameters.AddWithValue("u", (object?)userId ?? DBNull.Value);
+        command.Parameters.AddWithValue("t", clock.GetUtcNow());
+        try
+        {
+            await command.ExecuteNonQueryAsync(ct);
+            return true;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    public async Task SaveSnapshotAsync(Guid documentId, long revision, string text, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO "DocumentSnapshots" ("DocumentId", "Revision", "Text", "CreatedAt") VALUES (@d, @r, @x, @t)
+            ON CONFLICT DO NOTHING
+            """);
+        command.Parameters.AddWithValue("d", documentId);
+        command.Parameters.AddWithValue("r", revision);
+        command.Parameters.AddWithValue("x", text);
+        command.Parameters.AddWithValue("t", clock.GetUtcNow());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

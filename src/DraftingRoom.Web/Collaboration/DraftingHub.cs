@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using DraftingRoom.Core.Collaboration;
+using DraftingRoom.Web.Accounts;
+using DraftingRoom.Web.Proposals;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace DraftingRoom.Web.Collaboration;
+
+/// <summary>
+/// The one hub of DraftingRoom (docs/collaboration-protocol.md). It is thin: every method authorises its caller, then
+/// calls the registry; refusals are HubExceptions that say why and change nothing.
+/// </summary>
+[Authorize]
+public sealed class DraftingHub(
+    DocumentRegistry registry,
+    PresenceRegistry presence,
+    ProposalService proposals,
+    IOptions<CollaborationOptions> options,
+    ILogger<DraftingHub> logger) : Hub
+{
+    public const string Path = "/hubs/drafting";
+    private readonly CollaborationOptions _options = options.Value;
+
+    public async Task<DocumentSnapshotMessage> JoinDocument(string documentId)
+    {
+        var id = ParseId(documentId);
+        var access = await proposals.GetDocumentAccessAsync(Context.User!, id);
+        if (access is not { CanView: true })
+            throw new HubException("This document does not exist, or you may not see it.");
+        Joined[id] = access.CanEdit;
+
+        var (text, revision) = await Run(() => registry.GetStateAsync(id));
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(id));
+        var user = Context.User!;
+        var participants = presence.Join(id, new Participant(Context.ConnectionId, user.UserId()!, user.DisplayName(),
+            user.FindFirst(DraftingRoomClaims.OrganisationName)?.Value, PresenceRegistry.ColourFor(user.UserId()!),
+            access.CanEdit, null, revision));
+        await Clients.OthersInGroup(GroupName(id)).SendAsync("PresenceChanged", documentId, participants);
+        return new DocumentSnapshotMessage(documentId, revision, text, access.CanEdit, Context.ConnectionId, participants);
+    }
+
+    public async Task<OperationAck> SubmitOperation(string documentId, string clientId, long sequence, long baseRevision,
+        JsonElement operation)
+    {
+        var id = ParseId(documentId);
+        if (!Joined.TryGetValue(id, out var canEdit))
+            throw new HubException("Join the document before editing it.");
+        if (!canEdit) throw new HubException("You may watch this proposal but not edit it: only its sponsors, the Secretariat and the Independent Expert can.");
+        if (string.IsNullOrEmpty(clientId) || clientId.Length > 64)
+            throw new HubException("The editor's client id is missing or too long.");
+        if (!Limiter.AttemptAcquire().IsAcquired)
+            throw new HubException("Too many changes too fast: this change was not saved. Slow down and it will be sent again.");
+        var raw = operation.GetRawText();
+        if (raw.Length > _options.MaxOperationBytes)
+            throw new HubException($"This change is too large ({raw.Length / 1024:N0} KB): one change may be at most {_options.MaxOperationBytes / 1024} KB.");
+
+        TextOperation parsed;
+        try
+        {
+            parsed = TextOperation.FromJson(operation);
+        }
+        catch (OperationException exception)
+        {
+            throw new HubException($"The change is malformed: {exception.Message}");
+        }
+
+        var result = await Run(() => registry.SubmitAsync(id, clientId, sequence, baseRevision, parsed, Context.User!.UserId()));
+        if (!result.IsDuplicate)
+        {
+            var committed = result.Committed;
+            await Clients.OthersInGroup(GroupName(id)).SendAsync("OperationCommitted", documentId,
+                new CommittedOperationMessage(committed.Revision, committed.ClientId, committed.Sequence,
+                    JsonSerializer.SerializeToElement(committed.Operation), Context.User!.UserId()));
+        }
+        return new OperationAck(result.Committed.Revision);
+    }
+
+    public async Task<IReadOnlyList<CommittedOperationMessage>> GetOperations(string documentId, long fromRevision)
+    {
+        var id = ParseId(documentId);
+        if (!Joined.ContainsKey(id)) throw new HubException("Join the document before reading its changes.");
+        var operations = await Run(() => registry.GetOperationsSinceAsync(id, fromRevision));
+        return operations.Select(o => new CommittedOperationMessage(o.Revision, o.ClientId, o.Sequence,
+            JsonSerializer.SerializeToElement(o.Operation), null)).ToList();
+    }
+
+    public async Task UpdateSelection(string documentId, long revision, SelectionRange? selection)
+    {
+        var id = ParseId(documentId);
+        if (!Joined.ContainsKey(id)) return;
+        var updated = presence.UpdateSelection(id, Context.ConnectionId, selection, revision);
+        if (updated is not null) await Clients.OthersInGroup(GroupName(id)).SendAsync("SelectionChanged", documentId, updated);
+    }
+
+    public async Task LeaveDocument(string documentId)
+    {
+        var id = ParseId(documentId);
+        Joined.Remove(id);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(id));
+        if (presence.Leave(id, Context.ConnectionId) is { } remaining)
+            await Clients.Group(GroupName(id)).SendAsync("PresenceChanged", documentId, remaining);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var (documentId, remaining) in presence.LeaveAll(Context.ConnectionId))
+            await Clients.Group(GroupName(documentId)).SendAsync("PresenceChanged", documentId.ToString(), remaining);
+        Limiter.Dispose();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public static string GroupName(Guid documentId) => $"document:{documentId}";
+
+    private Dictionary<Guid, bool> Joined =>
+        (Dictionary<Guid, bool>)(Context.Items.TryGetValue("joined", out var value)
+            ? value!
+            : Context.Items["joined"] = new Dictionary<Guid, bool>());
+
+    private RateLimiter Limiter =>
+        (RateLimiter)(Context.Items.TryGetValue("limiter", out var value)
+            ? value!
+            : Context.Items["limiter"] = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = _options.OperationBurst,
+                TokensPerPeriod = _options.OperationsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+
+    private static Guid ParseId(string documentId) =>
+        Guid.TryParse(documentId, out var id) ? id : throw new HubException("This document does not exist.");
+
+    private async Task<T> Run<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (OperationException exception)
+        {
+            throw new HubException(exception.Message);
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogWarning(exception, "A co-editing request failed");
+            throw new HubException("The change could not be saved just now; it will be sent again.");
+        }
+    }
+}
