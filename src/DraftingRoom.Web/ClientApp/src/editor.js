@@ -24,7 +24,7 @@ import {
   removeRemoteSelection,
   setRemoteSelection,
 } from './remote-selections.js';
-import { createHubConnection, foreverRetryPolicy, readHubError } from './hub-connection.js';
+import { createHubConnection, foreverRetryPolicy, isTemporaryRefusal, readHubError } from './hub-connection.js';
 
 /**
  * @typedef {object} Labels localised texts shown in the status line
@@ -104,6 +104,8 @@ const defaultLabels = {
 const TEXT_CHANGED_DEBOUNCE_MS = 150;
 const SELECTION_THROTTLE_MS = 100;
 const STATUS_DEBOUNCE_MS = 300;
+/** Waits before sending again an operation the server turned away for the moment. */
+const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
 /** How long "reconnecting" is shown before the status says "offline". */
 const OFFLINE_AFTER_MS = 15000;
 /** How often an idle editor checks that it has missed nothing. */
@@ -200,6 +202,9 @@ export function mountProposalEditor(element, options) {
   /** @type {ReturnType<typeof setTimeout> | null} */ let offlineTimer = null;
   /** @type {ReturnType<typeof setTimeout> | null} */ let restartTimer = null;
   /** @type {ReturnType<typeof setTimeout> | null} */ let statusTimer = null;
+  /** @type {ReturnType<typeof setTimeout> | null} */ let retryTimer = null;
+  /** How many times in a row the server turned the outstanding operation away for the moment. */
+  let temporaryRefusals = 0;
   const catchUpTimer = setInterval(() => {
     if (client && joined && isConnected()) fetchOperations(client.revision);
   }, CATCH_UP_INTERVAL_MS);
@@ -396,13 +401,26 @@ export function mountProposalEditor(element, options) {
       .then((ack) => {
         if (disposed || c.clientId !== clientId) return;
         lastSavedAt = new Date();
+        temporaryRefusals = 0;
         c.serverAck(ack.revision, sequence, clientId);
         renderStatus();
       })
       .catch((error) => {
         if (disposed || c.clientId !== clientId) return;
         const { refused, message } = readHubError(error);
-        if (refused) {
+        if (refused && isTemporaryRefusal(message) && temporaryRefusals < RETRY_DELAYS_MS.length) {
+          // Turned away for the moment (too many changes too fast): keep the edits, and send the
+          // same operation again, with the same sequence number, a little later.
+          if (temporaryRefusals === 0) reportError(message);
+          const delay = RETRY_DELAYS_MS[temporaryRefusals++];
+          if (retryTimer) clearTimeout(retryTimer);
+          retryTimer = setTimeout(() => {
+            retryTimer = null;
+            if (!disposed && c === client && c.clientId === clientId && joined) c.retryOutstanding();
+          }, delay);
+        } else if (refused) {
+          // Refused for good: start again from the server's text.
+          temporaryRefusals = 0;
           reportError(message);
           resync();
         }
@@ -722,7 +740,7 @@ export function mountProposalEditor(element, options) {
     async dispose() {
       if (disposed) return;
       disposed = true;
-      for (const t of [textTimer, selectionTimer, offlineTimer, restartTimer, statusTimer]) if (t) clearTimeout(t);
+      for (const t of [textTimer, selectionTimer, offlineTimer, restartTimer, statusTimer, retryTimer]) if (t) clearTimeout(t);
       clearInterval(catchUpTimer);
       if (registry[documentId] === handle) delete registry[documentId];
       client?.dispose();

@@ -47,3 +47,13 @@ export function readHubError(error) {
   }
   return { refused: false, message: text };
 }
+
+/**
+ * Whether a refusal is for the moment only (too many changes too fast, storage briefly
+ * unavailable): the same operation may be sent again a little later. Any other refusal (no right
+ * to edit, malformed, too large) is final.
+ * @param {string} message
+ */
+export function isTemporaryRefusal(message) {
+  return /sent again|try again|too many|too fast|just now/i.test(message);
+}

@@ -201,6 +201,15 @@ export class OtClient {
   }
 
   /**
+   * Sends the outstanding operation again, with the sequence number it first had (after the
+   * server turned it away for a while, say for too many changes too fast).
+   */
+  retryOutstanding() {
+    this.outstandingSent = false;
+    this.resendOutstanding();
+  }
+
+  /**
    * Starts again from the server's text at `revision`, dropping every unacknowledged edit
    * (after the server refused one). A new client id restarts the sequence numbers, so that
    * nothing sent before can be mistaken for what is sent after.

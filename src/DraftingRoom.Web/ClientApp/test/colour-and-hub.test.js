@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { contrastRatio, parseColour, participantColours } from '../src/colour.js';
-import { foreverRetryPolicy, readHubError } from '../src/hub-connection.js';
+import { foreverRetryPolicy, isTemporaryRefusal, readHubError } from '../src/hub-connection.js';
 import { forAll } from '../test-support/random.js';
 
 describe('participant colours', () => {
@@ -51,5 +51,12 @@ describe('hub connection', () => {
       { refused: true, message: "An unexpected error occurred invoking 'JoinDocument' on the server." },
     );
     assert.equal(readHubError(new Error('Invocation canceled due to the underlying connection being closed.')).refused, false);
+  });
+
+  it('tells a refusal for the moment from a final one', () => {
+    assert.ok(isTemporaryRefusal('Too many changes too fast: this change was not saved. Slow down and it will be sent again.'));
+    assert.ok(isTemporaryRefusal('The change could not be saved just now; it will be sent again.'));
+    assert.ok(!isTemporaryRefusal('You may watch this proposal but not edit it.'));
+    assert.ok(!isTemporaryRefusal('The change is malformed: it splits a surrogate pair.'));
   });
 });

@@ -358,16 +358,30 @@ describe('mountProposalEditor', () => {
     const hub = new FakeHub('Text');
     const a = mount(hub, alice);
     await waitFor(() => a.element.dataset.connection === 'connected');
-    hub.refuseNext = 'Too many changes too fast.';
+    hub.refuseNext = 'The change is malformed: it splits a surrogate pair.';
     a.type(4, '!!!');
     await waitFor(() => a.callsTo('OnError').length === 1, 'the error');
-    assert.deepEqual(a.callsTo('OnError')[0], ['Too many changes too fast.']);
+    assert.deepEqual(a.callsTo('OnError')[0], ['The change is malformed: it splits a surrogate pair.']);
     await waitFor(() => a.text() === 'Text' && a.element.dataset.state === 'synchronized', 'the reset');
     a.type(0, '> ');
     await waitFor(() => hub.text === '> Text' && a.element.dataset.state === 'synchronized', 'the next edit');
     const submits = a.connection.calls('SubmitOperation').map((c) => c.args);
     assert.notEqual(submits[0][1], submits.at(-1)[1], 'a new client id after starting again');
     assert.equal(submits.at(-1)[2], 1);
+  });
+
+  it('keeps the edits and sends them again when the server asks it to slow down', async () => {
+    const hub = new FakeHub('Text');
+    const a = mount(hub, alice);
+    await waitFor(() => a.element.dataset.connection === 'connected');
+    hub.refuseNext = 'Too many changes too fast: this change was not saved. Slow down and it will be sent again.';
+    a.type(4, '!');
+    a.type(5, '?');
+    await waitFor(() => a.callsTo('OnError').length === 1, 'the error');
+    assert.equal(a.text(), 'Text!?', 'nothing typed is lost');
+    await waitFor(() => hub.text === 'Text!?' && a.element.dataset.state === 'synchronized', 'the edits saved');
+    const submits = a.connection.calls('SubmitOperation').map((c) => c.args);
+    assert.deepEqual(submits[0].slice(1, 3), submits[1].slice(1, 3), 'sent again with the same client id and sequence');
   });
 
   it('gives watchers a read-only live view', async () => {

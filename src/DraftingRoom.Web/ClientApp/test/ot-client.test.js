@@ -269,6 +269,18 @@ describe('OtClient offline and reconnecting', () => {
     assert.equal(h.sent.length, 2);
   });
 
+  it('sends the outstanding operation again on request, with its sequence', () => {
+    const h = harness();
+    h.type([3, 'd']);
+    h.type([4, 'e']);
+    h.client.retryOutstanding();
+    assert.deepEqual(h.sent, [
+      { json: [3, 'd'], baseRevision: 4, sequence: 1 },
+      { json: [3, 'd'], baseRevision: 4, sequence: 1 },
+    ]);
+    assert.equal(h.client.stateName, 'awaiting-with-buffer');
+  });
+
   it('starts again from the server text with a new client id after a refusal', () => {
     const h = harness();
     h.type([3, 'd']);
