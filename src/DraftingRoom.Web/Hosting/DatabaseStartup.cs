@@ -30,6 +30,9 @@ public static class DatabaseStartup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DraftingRoomDbContext>();
+        // EF Core reads its history table before creating it, which logs a failed query on a new database.
+        await db.Database.ExecuteSqlRawAsync(
+            """CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" ("MigrationId" character varying(150) PRIMARY KEY, "ProductVersion" character varying(32) NOT NULL)""");
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<Seeding.Seeder>().SeedAsync();
         app.Services.GetRequiredService<DatabaseReadiness>().MarkReady();

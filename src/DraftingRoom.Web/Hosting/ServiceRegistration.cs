@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -86,6 +87,7 @@ public static class ServiceRegistration
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<DocumentRegistry>();
         services.AddSingleton<PresenceRegistry>();
+        services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<DeclarationService>();
         services.AddSingleton<ImportService>();
@@ -98,6 +100,7 @@ public static class ServiceRegistration
 
         services.AddSignalR().AddHubOptions<DraftingHub>(options =>
         {
+            options.AddFilter<HubErrorFilter>();
             // Larger than the 64 KB an operation may have, so that a too-large change gets a clear refusal from the
             // hub instead of a closed connection.
             options.MaximumReceiveMessageSize = 256 * 1024;
@@ -107,7 +110,12 @@ public static class ServiceRegistration
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/api"))
+        {
             context.Response.StatusCode = status;
+            // A bare status code for programs, not the "page not found" page meant for people.
+            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+        }
         else
             context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

@@ -104,6 +104,7 @@ public static class Demo
     public const string Expert = "expert@draftingroom.example";
     public const string Secretariat = "secretariat@draftingroom.example";
     public const string Delegate = "amaria@draftingroom.example";
+    public const string DelegateColleague = "amaria.adviser@draftingroom.example";
     public const string SecondDelegate = "serrania@draftingroom.example";
     public const string CivilSociety = "gsn@draftingroom.example";
     public const string Observer = "observer@draftingroom.example";

@@ -46,7 +46,22 @@ public sealed partial class ProposalPage
         if (_proposal is null || _mountedDocument == _proposal.DocumentId) return;
         _mountedDocument = _proposal.DocumentId;
         _self ??= DotNetObjectReference.Create(this);
-        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", Assets["dist/editor.js"]);
+        try
+        {
+            await MountEditorAsync();
+        }
+        catch (JSException exception)
+        {
+            _error = string.Format(L["Proposal_EditorFailed"], exception.Message);
+            StateHasChanged();
+        }
+    }
+
+    private async Task MountEditorAsync()
+    {
+        if (_proposal is null) return;
+        // Bundled at build time into wwwroot/dist; the fingerprinted name lets browsers cache it safely.
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["dist/editor.js"]);
         _editor = await _module.InvokeAsync<IJSObjectReference>("mountProposalEditor", _editorElement, new
         {
             documentId = _proposal.DocumentId.ToString(),
