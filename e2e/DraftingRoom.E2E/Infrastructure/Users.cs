@@ -8,6 +8,8 @@ public static class Users
     public const string Secretariat = "secretariat@draftingroom.example";
     public const string Expert = "expert@draftingroom.example";
     public const string Delegate = "amaria@draftingroom.example";
+    public const string DelegateColleague = "amaria.adviser@draftingroom.example";
+    public const string CivilSociety = "gsn@draftingroom.example";
     public const string Observer = "observer@draftingroom.example";
 
     /// <summary>Signs in through the form, by its labels, as a person would.</summary>

@@ -14,10 +14,21 @@ public sealed class PresenceRegistry
     public static string ColourFor(string userId) =>
         Palette[(int)((uint)string.GetHashCode(userId, StringComparison.Ordinal) % Palette.Length)];
 
+    /// <summary>
+    /// Adds a participant with a colour of their own in this document: the colour they already have in another tab,
+    /// else the first one nobody uses.
+    /// </summary>
     public IReadOnlyList<Participant> Join(Guid documentId, Participant participant)
     {
         var participants = _documents.GetOrAdd(documentId, _ => new());
-        participants[participant.ConnectionId] = participant;
+        lock (participants)
+        {
+            var others = participants.Values.Where(p => p.ConnectionId != participant.ConnectionId).ToList();
+            var colour = others.FirstOrDefault(p => p.UserId == participant.UserId)?.Colour
+                         ?? Palette.FirstOrDefault(c => others.All(p => p.Colour != c))
+                         ?? ColourFor(participant.UserId);
+            participants[participant.ConnectionId] = participant with { Colour = colour };
+        }
         return Snapshot(participants);
     }
 

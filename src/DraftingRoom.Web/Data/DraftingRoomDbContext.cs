@@ -16,6 +16,8 @@ public sealed class DraftingRoomDbContext(DbContextOptions<DraftingRoomDbContext
     public DbSet<TextDocument> TextDocuments => Set<TextDocument>();
     public DbSet<DocumentOperation> DocumentOperations => Set<DocumentOperation>();
     public DbSet<DocumentSnapshot> DocumentSnapshots => Set<DocumentSnapshot>();
+    public DbSet<DeclarationVersion> DeclarationVersions => Set<DeclarationVersion>();
+    public DbSet<VersionProvisionRecord> VersionProvisions => Set<VersionProvisionRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -264,6 +264,57 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.ToTable("Declarations");
                 });
 
+            modelBuilder.Entity("DraftingRoom.Web.Data.DeclarationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedById");
+
+                    b.HasIndex("DeclarationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DeclarationVersions");
+                });
+
             modelBuilder.Entity("DraftingRoom.Web.Data.DocumentOperation", b =>
                 {
                     b.Property<Guid>("DocumentId")
@@ -420,6 +471,40 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("TextDocuments");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.VersionProvisionRecord", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ArticleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ArticleRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("VersionId", "Position");
+
+                    b.ToTable("VersionProvisions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -593,6 +678,24 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("DraftingRoom.Web.Data.DeclarationVersion", b =>
+                {
+                    b.HasOne("DraftingRoom.Web.Data.Declaration", "Declaration")
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DraftingRoom.Web.Data.ApplicationUser", "PublishedBy")
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Declaration");
+
+                    b.Navigation("PublishedBy");
+                });
+
             modelBuilder.Entity("DraftingRoom.Web.Data.DocumentOperation", b =>
                 {
                     b.HasOne("DraftingRoom.Web.Data.TextDocument", null)
@@ -656,6 +759,15 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("DraftingRoom.Web.Data.VersionProvisionRecord", b =>
+                {
+                    b.HasOne("DraftingRoom.Web.Data.DeclarationVersion", null)
+                        .WithMany("Provisions")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -715,6 +827,11 @@ namespace DraftingRoom.Web.Data.Migrations
             modelBuilder.Entity("DraftingRoom.Web.Data.Declaration", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.DeclarationVersion", b =>
+                {
+                    b.Navigation("Provisions");
                 });
 
             modelBuilder.Entity("DraftingRoom.Web.Data.Organisation", b =>
