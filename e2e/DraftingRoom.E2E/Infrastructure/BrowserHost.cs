@@ -18,6 +18,8 @@ public sealed class BrowserHost : IAsyncLifetime
         if (!File.Exists(executable))
             throw new InvalidOperationException(
                 $"Chromium was not found at {executable}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.");
+        // Generous: on a busy two-core machine a server round trip can take seconds. Passing tests do not wait longer.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
