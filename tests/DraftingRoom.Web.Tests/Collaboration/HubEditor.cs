@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DraftingRoom.Core.Collaboration;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace DraftingRoom.Web.Tests.Collaboration;
@@ -16,6 +17,9 @@ public sealed class HubEditor : IAsyncDisposable
     private readonly Guid _documentId;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<string> _errors = [];
+    private readonly List<AcknowledgedOperation> _acknowledgements = [];
+    private readonly CancellationTokenSource _disposed = new();
+    private int _temporaryRefusals;
     private TextBuffer _text = new("");
     private OtClient _client = null!;
     private bool _sending;
@@ -42,6 +46,12 @@ public sealed class HubEditor : IAsyncDisposable
     public string ClientId => _client.ClientId;
     public IReadOnlyList<string> Errors { get { lock (_errors) return _errors.ToList(); } }
     public long Acknowledged { get; private set; }
+
+    /// <summary>Every acknowledgement this editor received for its own submissions, in the order received.</summary>
+    public IReadOnlyList<AcknowledgedOperation> Acknowledgements { get { lock (_acknowledgements) return _acknowledgements.ToList(); } }
+
+    /// <summary>Whether an acknowledgement or remote operation arrived ahead of one this editor has not seen yet.</summary>
+    public bool HasMissingRevisions => _client.HasMissingRevisions;
 
     /// <summary>Called with each remote operation's revision as it is applied (for latency measurements).</summary>
     public Action<CommittedOperationEnvelope>? OnRemote { get; set; }
@@ -99,7 +109,20 @@ public sealed class HubEditor : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Editor {ClientId} not synchronized: state {_client.State}, connection {_connection.State}, errors: {string.Join("; ", Errors)}");
-            if (_client.HasMissingRevisions && _connection.State == HubConnectionState.Connected) await CatchUpAsync();
+            // Catch up on a gap, or send again an edit that is outstanding with nothing in flight (refused earlier).
+            if ((_client.HasMissingRevisions || (!_sending && _client.State is not ClientState.Synchronized)) &&
+                _connection.State == HubConnectionState.Connected)
+            {
+                try
+                {
+                    await CatchUpAsync();
+                }
+                catch (Exception exception)
+                {
+                    // Refused for now or the connection went: the next turn of this loop tries again.
+                    lock (_errors) _errors.Add($"catch-up: {exception.Message}");
+                }
+            }
             await Task.Delay(20);
         }
     }
@@ -152,7 +175,48 @@ public sealed class HubEditor : IAsyncDisposable
         catch (Exception exception)
         {
             lock (_errors) _errors.Add($"rejoin: {exception.Message}");
+            if (exception is HubException && IsTemporaryRefusal(exception.Message)) _ = RejoinLaterAsync();
         }
+    }
+
+    // The refusals the server means for the moment only; any other refusal is final (docs/collaboration-protocol.md).
+    private static bool IsTemporaryRefusal(string message) =>
+        System.Text.RegularExpressions.Regex.IsMatch(message, "sent again|try again|too many|too fast|just now",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    // Backs off from 100 ms to 1 s while refusals go on; an acknowledgement starts over.
+    private TimeSpan NextRetryDelay() =>
+        TimeSpan.FromMilliseconds(Math.Min(1000, 100 * Interlocked.Increment(ref _temporaryRefusals)));
+
+    private async Task CatchUpLaterAsync()
+    {
+        try
+        {
+            await Task.Delay(NextRetryDelay(), _disposed.Token);
+            if (_connection.State != HubConnectionState.Connected || _sending) return;
+            await CatchUpAsync();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception exception)
+        {
+            lock (_errors) _errors.Add($"catch-up: {exception.Message}");
+            if (exception is HubException && IsTemporaryRefusal(exception.Message)) _ = CatchUpLaterAsync();
+        }
+    }
+
+    private async Task RejoinLaterAsync()
+    {
+        try
+        {
+            await Task.Delay(NextRetryDelay(), _disposed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        if (_connection.State == HubConnectionState.Connected) await RejoinAsync();
     }
 
     private async Task SendAsync(OutgoingOperation outgoing)
@@ -169,6 +233,9 @@ public sealed class HubEditor : IAsyncDisposable
             // Lost with the connection or refused for now: it stays outstanding and is resent after catching up.
             lock (_errors) _errors.Add(exception.Message);
             _sending = false;
+            // Turned away for the moment (storage unavailable, too fast): sent again a little later, as the browser
+            // editor does. A lost connection resends after reconnecting instead.
+            if (exception is HubException && IsTemporaryRefusal(exception.Message)) _ = CatchUpLaterAsync();
             return;
         }
 
@@ -177,6 +244,8 @@ public sealed class HubEditor : IAsyncDisposable
         try
         {
             Acknowledged++;
+            _temporaryRefusals = 0;
+            lock (_acknowledgements) _acknowledgements.Add(new AcknowledgedOperation(outgoing.Sequence, ack.Revision));
             if (ack.Revision > _client.Revision) Apply(_client.ReceiveAck(ack.Revision), ref next);
             _sending = next is not null;
         }
@@ -220,7 +289,11 @@ public sealed class HubEditor : IAsyncDisposable
         await RejoinAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _disposed.CancelAsync();
+        await _connection.DisposeAsync();
+    }
 
     private sealed class ForeverRetry : IRetryPolicy
     {
@@ -228,6 +301,9 @@ public sealed class HubEditor : IAsyncDisposable
             TimeSpan.FromMilliseconds(Math.Min(2000, 100 * (context.PreviousRetryCount + 1)));
     }
 }
+
+/// <summary>The server's answer to one of this editor's submissions: its sequence number and the revision it got.</summary>
+public sealed record AcknowledgedOperation(long Sequence, long Revision);
 
 public sealed record SnapshotEnvelope(string DocumentId, long Revision, string Text, bool CanEdit, string ConnectionId);
 

@@ -23,6 +23,15 @@ public sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(PostgresServer postgres, Action<IDictionary<string, string?>>? configure = null)
     {
         var connectionString = await postgres.CreateDatabaseAsync();
+        return await StartAsync(connectionString, configure);
+    }
+
+    /// <summary>
+    /// The app on a database that already exists, such as one from <see cref="PostgresServer.CreateDatabaseAsync"/>:
+    /// several apps started on the same connection string are several server nodes sharing one database.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(string connectionString, Action<IDictionary<string, string?>>? configure = null)
+    {
         var app = await BuildAsync(connectionString, seedSample: false, configure);
         app.App.Urls.Add("http://127.0.0.1:0");
         await app.App.StartAsync();
