@@ -9,8 +9,10 @@ namespace DraftingRoom.Core.Collaboration;
 /// operations after it. To commit a submission it calls <see cref="Prepare"/>, stores the result at its revision (a
 /// unique key on document and revision catches a concurrent writer: reload, append, prepare again), then
 /// <see cref="Append"/>s it. <see cref="Receive"/> does both steps for callers with nothing to store.</para>
-/// <para>An incoming operation is transformed as the second argument of <see cref="TextOperation.Transform"/> against
-/// each operation committed since its base revision, so at equal positions earlier-committed text comes first.</para>
+/// <para>An incoming operation is transformed as the first argument of <see cref="TextOperation.Transform"/> against
+/// each operation committed since its base revision, so at equal positions the text committed later comes first: of
+/// two people typing at the same place at once, the one whose change reaches the server second sees their text land
+/// before the other's. <see cref="OtClient"/> breaks ties the same way.</para>
 /// <para>Not thread-safe: one document is sequenced by one caller at a time.</para>
 /// </remarks>
 public sealed class DocumentSequencer
@@ -100,7 +102,7 @@ public sealed class DocumentSequencer
 
         for (var i = start; i < _history.Count; i++)
         {
-            operation = TextOperation.Transform(_history[i].Operation, operation).SecondPrime;
+            operation = TextOperation.Transform(operation, _history[i].Operation).FirstPrime;
         }
 
         _text.EnsureFits(operation);

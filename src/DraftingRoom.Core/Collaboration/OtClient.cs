@@ -8,8 +8,10 @@ namespace DraftingRoom.Core.Collaboration;
 /// <para>Events from the server carry the revision they produced and are processed strictly in revision order: an
 /// event ahead of the next expected revision is held (with several server nodes an acknowledgement can overtake the
 /// broadcast before it), and an event at or below the current revision is a duplicate and ignored.</para>
-/// <para>Remote operations are transformed as the first argument of <see cref="TextOperation.Transform"/>, matching
-/// <see cref="DocumentSequencer"/>, so both sides break ties the same way. Not thread-safe.</para>
+/// <para>The outstanding operation and the buffer are transformed as the first argument of
+/// <see cref="TextOperation.Transform"/> against each remote operation: the server will commit them after it, and
+/// <see cref="DocumentSequencer"/> gives the later-committed operation's inserts the first place at equal positions,
+/// so both sides break ties the same way. Not thread-safe.</para>
 /// </remarks>
 /// <param name="clientId">This editor instance's identifier, unique per document.</param>
 /// <param name="revision">The server revision of the text the client starts from.</param>
@@ -98,12 +100,19 @@ public sealed class OtClient(string clientId, long revision)
     /// Moves another participant's selection, given at this client's <see cref="Revision"/>, into the local
     /// document, which also holds the edits not yet acknowledged.
     /// </summary>
+    /// <remarks>
+    /// Unacknowledged text this client inserted exactly at an end of the selection goes after that end, as the browser
+    /// editor places remote carets: whatever the participant types there next lands before that text whenever it
+    /// reaches the server after it, since of two inserts at one position the one committed later comes first.
+    /// </remarks>
     /// <param name="selection">The selection in the server text at <see cref="Revision"/>.</param>
     /// <returns>The selection in the local document.</returns>
     public Selection TransformRemoteSelection(Selection selection) => State switch
     {
-        ClientState.AwaitingConfirm s => selection.Transform(s.Outstanding.Operation),
-        ClientState.AwaitingWithBuffer s => selection.Transform(s.Outstanding.Operation).Transform(s.Buffer),
+        ClientState.AwaitingConfirm s => selection.Transform(s.Outstanding.Operation, stayBeforeInserts: true),
+        ClientState.AwaitingWithBuffer s => selection
+            .Transform(s.Outstanding.Operation, stayBeforeInserts: true)
+            .Transform(s.Buffer, stayBeforeInserts: true),
         _ => selection,
     };
 
@@ -163,15 +172,15 @@ public sealed class OtClient(string clientId, long revision)
         {
             case ClientState.AwaitingConfirm s:
             {
-                var (remotePrime, outstanding) = TextOperation.Transform(remote, s.Outstanding.Operation);
+                var (outstanding, remotePrime) = TextOperation.Transform(s.Outstanding.Operation, remote);
                 State = new ClientState.AwaitingConfirm(s.Outstanding with { Operation = outstanding });
                 return remotePrime;
             }
 
             case ClientState.AwaitingWithBuffer s:
             {
-                var (afterOutstanding, outstanding) = TextOperation.Transform(remote, s.Outstanding.Operation);
-                var (remotePrime, buffer) = TextOperation.Transform(afterOutstanding, s.Buffer);
+                var (outstanding, afterOutstanding) = TextOperation.Transform(s.Outstanding.Operation, remote);
+                var (buffer, remotePrime) = TextOperation.Transform(s.Buffer, afterOutstanding);
                 State = new ClientState.AwaitingWithBuffer(s.Outstanding with { Operation = outstanding }, buffer);
                 return remotePrime;
             }

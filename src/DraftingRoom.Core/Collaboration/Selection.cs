@@ -17,14 +17,16 @@ public readonly record struct Selection(int Anchor, int Head)
     public bool IsCaret => Anchor == Head;
 
     /// <summary>
-    /// Moves both ends through <paramref name="operation"/>; text inserted exactly at an end goes before it, as ot.js
-    /// does, so a caret stays after what is typed at it.
+    /// Moves both ends through <paramref name="operation"/>. By default text inserted exactly at an end goes before
+    /// it, as ot.js does, so a caret stays after what its owner types at it.
     /// </summary>
     /// <param name="operation">An operation on the document the selection is in.</param>
+    /// <param name="stayBeforeInserts">True keeps each end before text inserted exactly at it, as for another
+    /// person's caret when someone else's text lands there (see <see cref="TextOperation.TransformIndex"/>).</param>
     /// <returns>The same selection in the edited document.</returns>
-    public Selection Transform(TextOperation operation)
+    public Selection Transform(TextOperation operation, bool stayBeforeInserts = false)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        return new(operation.TransformIndex(Anchor), operation.TransformIndex(Head));
+        return new(operation.TransformIndex(Anchor, stayBeforeInserts), operation.TransformIndex(Head, stayBeforeInserts));
     }
 }

@@ -80,10 +80,11 @@ public sealed partial class TextOperation
     /// </summary>
     /// <remarks>
     /// Tie-break: when both operations insert at the same position, the insert of <paramref name="first"/> ends up
-    /// before the insert of <paramref name="second"/>. DraftingRoom always passes the operation the server committed
-    /// first as <paramref name="first"/> (the server transforms an incoming operation as the second argument against
-    /// each operation committed since its base revision; a client transforms its pending operations as the second
-    /// argument against each incoming remote one), so the earlier-committed text comes first everywhere.
+    /// before the insert of <paramref name="second"/>. DraftingRoom always passes the operation the server commits
+    /// later as <paramref name="first"/>, as ot.js does: the server transforms an incoming operation as the first
+    /// argument against each operation committed since its base revision, and a client transforms its pending
+    /// operations (not yet committed, so committed later) as the first argument against each remote operation it
+    /// receives. So everywhere, of two inserts at the same position, the later-committed text comes first.
     /// </remarks>
     /// <param name="first">The operation ordered first, whose inserts win ties.</param>
     /// <param name="second">The concurrent operation ordered second.</param>

@@ -9,12 +9,14 @@ namespace DraftingRoom.Core.Tests.Collaboration;
 /// </summary>
 /// <remarks>
 /// Each agent keeps a client view: the server revision it has seen and its own operations not yet seen committed,
-/// transformed as the other agent's operations arrive, as an OT client does. Before a transaction the view is moved
-/// forward until it holds exactly the transaction's ancestors; the transaction's patches then apply to the view's
-/// document, and the result is submitted with the view's revision (moved past the agent's own last commit) as base
-/// revision, for the server to transform over the rest. The view keeps several operations pending rather than one
-/// outstanding operation and a composed buffer, because the recorded agents saw each other's edits one transaction at a
-/// time; a buffer would merge transactions the other agent saw separately.
+/// transformed as the other agent's operations arrive, as <see cref="OtClient"/> transforms its outstanding operation
+/// and buffer (its own operations first at equal positions, since the server commits them later). Before a
+/// transaction the view is moved forward until it holds exactly the transaction's ancestors; the transaction's patches
+/// then apply to the view's document, and the result is submitted with the view's revision (moved past the agent's own
+/// last commit) as base revision, for the server to transform over the rest. The view keeps one pending operation per
+/// transaction rather than one outstanding operation and a composed buffer: two <see cref="OtClient"/>s cannot give
+/// every transaction of the friendsforever recording its recorded ancestors (see why in
+/// <see cref="TraceReplayTests"/>).
 /// </remarks>
 internal sealed class ConcurrentTraceReplay
 {
@@ -104,7 +106,7 @@ internal sealed class ConcurrentTraceReplay
             var remote = committed.Operation;
             for (var p = 0; p < view.Pending.Count; p++)
             {
-                (remote, var pending) = TextOperation.Transform(remote, view.Pending[p]);
+                (var pending, remote) = TextOperation.Transform(view.Pending[p], remote);
                 view.Pending[p] = pending;
             }
 
@@ -131,7 +133,7 @@ internal sealed class ConcurrentTraceReplay
             var remote = committed.Operation;
             for (var p = 0; p < pending.Count; p++)
             {
-                (remote, pending[p]) = TextOperation.Transform(remote, pending[p]);
+                (pending[p], remote) = TextOperation.Transform(pending[p], remote);
             }
         }
 
@@ -142,8 +144,8 @@ internal sealed class ConcurrentTraceReplay
         view.LastCommitted = result.Committed.Revision;
     }
 
-    // For each transaction, how many transactions of each agent are among its ancestors.
-    private static int[][] KnownCounts(IReadOnlyList<TraceTransaction> transactions, int agentCount)
+    /// <summary>For each transaction, how many transactions of each agent are among its ancestors.</summary>
+    public static int[][] KnownCounts(IReadOnlyList<TraceTransaction> transactions, int agentCount)
     {
         var known = new int[transactions.Count][];
         for (var i = 0; i < transactions.Count; i++)

@@ -33,14 +33,15 @@ public class DocumentSequencerTests
     }
 
     [Fact]
-    public void Text_inserted_at_the_same_place_goes_after_the_text_committed_earlier()
+    public void Text_inserted_at_the_same_place_goes_before_the_text_committed_earlier()
     {
         var sequencer = new DocumentSequencer("ab");
         sequencer.Receive("alice", 1, 0, Op("""[1, "A", 1]"""));
 
-        sequencer.Receive("bob", 1, 0, Op("""[1, "B", 1]"""));
+        var result = sequencer.Receive("bob", 1, 0, Op("""[1, "B", 1]"""));
 
-        Assert.Equal("aABb", sequencer.Text);
+        Assert.Equal(Op("""[1, "B", 2]"""), result.Committed.Operation);
+        Assert.Equal("aBAb", sequencer.Text);
     }
 
     [Fact]

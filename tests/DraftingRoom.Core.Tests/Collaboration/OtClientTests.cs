@@ -55,9 +55,47 @@ public class OtClientTests
         var update = client.ReceiveRemote(1, Op("""[1, "R", 1]"""));
 
         var local = Op("""[3, "C"]""").Apply(Op("""[1, "A", 1]""").Apply("xy"));
-        Assert.Equal("xRAyC", Assert.Single(update.ToApply).Apply(local)); // committed first, so before "A"
+        Assert.Equal("xARyC", Assert.Single(update.ToApply).Apply(local)); // "A" is committed later, so first
         var state = Assert.IsType<ClientState.AwaitingWithBuffer>(client.State);
-        Assert.Equal(Op("""[2, "A", 1]"""), state.Outstanding.Operation);
+        Assert.Equal(Op("""[1, "A", 2]"""), state.Outstanding.Operation);
+        Assert.Equal(Op("""[4, "C"]"""), state.Buffer);
+    }
+
+    [Fact]
+    public void Buffered_text_at_the_same_place_as_a_remote_insert_goes_first()
+    {
+        var client = new OtClient("c1", 0); // document "xy"
+        client.ApplyLocal(Op("""[2, "!"]"""));
+        client.ApplyLocal(Op("""[1, "B", 2]"""));
+
+        var update = client.ReceiveRemote(1, Op("""[1, "R", 1]"""));
+
+        Assert.Equal("xBRy!", Assert.Single(update.ToApply).Apply("xBy!"));
+        var state = Assert.IsType<ClientState.AwaitingWithBuffer>(client.State);
+        Assert.Equal(Op("""[1, "B", 3]"""), state.Buffer);
+    }
+
+    [Fact]
+    public void The_clients_and_the_server_order_concurrent_inserts_at_one_place_alike()
+    {
+        var server = new DocumentSequencer("xy");
+        var alice = new OtClient("alice", 0);
+        var bob = new OtClient("bob", 0);
+        var fromAlice = alice.ApplyLocal(Op("""[1, "A", 1]"""))!;
+        var fromBob = bob.ApplyLocal(Op("""[1, "B", 1]"""))!;
+        var aliceText = fromAlice.Operation.Apply("xy");
+        var bobText = fromBob.Operation.Apply("xy");
+
+        var first = server.Receive(fromAlice.ClientId, fromAlice.Sequence, fromAlice.BaseRevision, fromAlice.Operation);
+        var second = server.Receive(fromBob.ClientId, fromBob.Sequence, fromBob.BaseRevision, fromBob.Operation);
+        alice.ReceiveAck(first.Committed.Revision);
+        aliceText = Assert.Single(alice.Receive(second.Committed).ToApply).Apply(aliceText);
+        bobText = Assert.Single(bob.Receive(first.Committed).ToApply).Apply(bobText);
+        bob.ReceiveAck(second.Committed.Revision);
+
+        Assert.Equal("xBAy", server.Text); // Bob's text reached the server second, so it comes first
+        Assert.Equal(server.Text, aliceText);
+        Assert.Equal(server.Text, bobText);
     }
 
     [Fact]
@@ -127,5 +165,17 @@ public class OtClientTests
         client.ApplyLocal(Op("""["> ", 5]"""));
 
         Assert.Equal(new Selection(3, 6), client.TransformRemoteSelection(new Selection(1, 4)));
+    }
+
+    [Fact]
+    public void A_remote_caret_stays_in_front_of_local_text_typed_exactly_at_it()
+    {
+        var client = new OtClient("c1", 0); // document "hello"
+        client.ApplyLocal(Op("""[2, "AB", 3]"""));
+        client.ApplyLocal(Op("""[2, "C", 5]"""));
+
+        // What its owner types there next will reach the server after "AB" and so land before it.
+        Assert.Equal(Selection.Caret(2), client.TransformRemoteSelection(Selection.Caret(2)));
+        Assert.Equal(new Selection(2, 6), client.TransformRemoteSelection(new Selection(2, 3)));
     }
 }

@@ -11,13 +11,13 @@ public class TextOperationAlgebraTests
     [Fact]
     public void When_both_insert_at_the_same_place_the_first_arguments_text_comes_first()
     {
-        var committedFirst = TextOperation.Parse("""[1, "A", 1]""");
-        var committedSecond = TextOperation.Parse("""[1, "B", 1]""");
+        var first = TextOperation.Parse("""[1, "A", 1]""");
+        var second = TextOperation.Parse("""[1, "B", 1]""");
 
-        var (firstPrime, secondPrime) = TextOperation.Transform(committedFirst, committedSecond);
+        var (firstPrime, secondPrime) = TextOperation.Transform(first, second);
 
-        Assert.Equal("xABy", secondPrime.Apply(committedFirst.Apply("xy")));
-        Assert.Equal("xABy", firstPrime.Apply(committedSecond.Apply("xy")));
+        Assert.Equal("xABy", secondPrime.Apply(first.Apply("xy")));
+        Assert.Equal("xABy", firstPrime.Apply(second.Apply("xy")));
     }
 
     [Fact]
