@@ -663,6 +663,7 @@ export function mountProposalEditor(element, options) {
       view.dispatch({ effects: removeRemoteSelection.of(p.connectionId) });
       return;
     }
+    // In front of text others inserted at it: where the participant's next keystroke will land.
     const anchor = client.positionFromRevision(p.revision ?? client.revision, p.selection.anchor, -1);
     const head = client.positionFromRevision(p.revision ?? client.revision, p.selection.head, -1);
     if (anchor === null || head === null) {

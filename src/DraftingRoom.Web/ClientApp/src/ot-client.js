@@ -13,6 +13,11 @@
 // order: one for the next revision is processed at once, one further ahead waits, one at or
 // below the current revision is a duplicate and is ignored. When a gap stays open for
 // `gapTimeoutMs`, the client asks for the missing operations (`requestOperations`).
+//
+// A remote operation is transformed over the outstanding operation and the buffer with their
+// inserts first at equal positions (`TextOperation.transformCommitted`): the server commits them
+// after the remote operation, and the later-committed text goes first, on the server and in
+// every client alike.
 
 import { TextOperation } from './text-operation.js';
 
@@ -240,6 +245,10 @@ export class OtClient {
   /**
    * Where a position that another participant reported at `revision` is in the local document.
    * Returns null when `revision` is ahead of this client (ask again once it has caught up).
+   * With `assoc` -1 the position stays in front of text inserted exactly at it (committed since
+   * `revision`, or local and not yet acknowledged): that is where the participant's next
+   * keystroke lands whenever it reaches the server after that text, since the text committed
+   * later goes first.
    * @param {number} revision
    * @param {number} index
    * @param {1 | -1} [assoc]

@@ -98,7 +98,10 @@ function decorationsFor(selections) {
 
 /**
  * The participants' selections, mapped through each change. A participant's own remote edits
- * push their caret along (they type at it); anyone else's edits at a caret leave it in front.
+ * push their caret along (they type at it); anyone else's edits at a caret leave it in front:
+ * what the participant types there next reaches the server after those edits (certainly for
+ * remote ones, most likely for local ones already on their way), and the text committed later
+ * goes first.
  */
 export const remoteSelectionsField = StateField.define({
   create: () => /** @type {Map<string, RemoteSelection>} */ (new Map()),

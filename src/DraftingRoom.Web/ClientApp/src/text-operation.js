@@ -18,15 +18,17 @@
 // the same position, `a`'s text ends up before `b`'s: the FIRST argument wins ties (the ot.js
 // convention).
 //
-// The protocol says the operation the server committed first goes first. The server transforms an
-// incoming operation over each operation committed since its base revision, with the committed
-// operation's inserts first. In this module's terms the server computes
-//   incoming2 = transform(committed, incoming)[1]
-// and the client, holding a pending operation the server has not committed yet and receiving an
-// operation the server has committed, computes
-//   [committed2, pending2] = transform(committed, pending)
-// so that both sides order the texts the same way: committed first. `transformCommitted` below
-// spells this out so call sites cannot get the argument order wrong.
+// The protocol says the operation the server committed later goes first (as in ot.js): of two
+// people typing at one place at once, the text of the one whose change reached the server second
+// comes first. The server transforms an incoming operation over each operation committed since
+// its base revision, with the incoming operation's inserts first. In this module's terms the
+// server computes
+//   incoming2 = transform(incoming, committed)[0]
+// and the client, holding a pending operation the server has not committed yet (so will commit
+// after) and receiving an operation the server has committed, computes
+//   [pending2, committed2] = transform(pending, committed)
+// so that both sides order the texts the same way: the later-committed, pending one first.
+// `transformCommitted` below spells this out so call sites cannot get the argument order wrong.
 //
 // Surrogate pairs
 // ---------------
@@ -458,14 +460,14 @@ export class TextOperation {
 
   /**
    * The protocol's tie-break made explicit: `committed` has been committed by the server,
-   * `pending` has not (yet). Returns both transformed so that the committed operation's inserts
-   * come first at equal positions, as the server will order them.
+   * `pending` has not (yet), so the server will commit it later. Returns both transformed so that
+   * the pending operation's inserts come first at equal positions, as the server will order them.
    * @param {TextOperation} committed
    * @param {TextOperation} pending
    * @returns {{ committed: TextOperation, pending: TextOperation }}
    */
   static transformCommitted(committed, pending) {
-    const [committed2, pending2] = TextOperation.transform(committed, pending);
+    const [pending2, committed2] = TextOperation.transform(pending, committed);
     return { committed: committed2, pending: pending2 };
   }
 

@@ -72,7 +72,7 @@ class FakeHub {
         if (this.committed.has(key)) return { revision: this.committed.get(key) };
         let op = TextOperation.fromJSON(json);
         for (const c of this.history.slice(baseRevision)) {
-          op = TextOperation.transform(TextOperation.fromJSON(c.operation), op)[1];
+          op = TextOperation.transform(op, TextOperation.fromJSON(c.operation))[0]; // later-committed first
         }
         this.text = op.apply(this.text);
         const committed = { revision: this.history.length + 1, clientId, sequence, operation: op.toJSON(), userId: connection.user.userId };

@@ -115,12 +115,21 @@ describe('OtClient states', () => {
     assert.deepEqual(h.sent[1], { json: [5, 'Y'], baseRevision: 6, sequence: 2 });
   });
 
-  it('orders the committed operation first at a tie, as the server does', () => {
+  it('orders its pending operation, committed later, first at a tie, as the server does', () => {
     const h = harness({ text: 'ab' });
     h.type([1, 'P', 1]);
     h.client.applyServer(5, op([1, 'C', 1]), { clientId: 'other', sequence: 7 });
-    assert.equal(h.doc, 'aCPb');
-    assert.deepEqual(h.client.state.outstanding.toJSON(), [2, 'P', 1]);
+    assert.equal(h.doc, 'aPCb');
+    assert.deepEqual(h.client.state.outstanding.toJSON(), [1, 'P', 2]);
+  });
+
+  it('orders its buffered edits first at a tie too', () => {
+    const h = harness({ text: 'ab' });
+    h.type([2, 'X']); // outstanding
+    h.type([1, 'P', 2]); // buffer
+    h.client.applyServer(5, op([1, 'C', 1]), { clientId: 'other', sequence: 7 });
+    assert.equal(h.doc, 'aPCbX');
+    assert.deepEqual(h.client.state.buffer.toJSON(), [1, 'P', 3]);
   });
 });
 

@@ -1,9 +1,9 @@
 // Several clients edit one document through a small server that does what DraftingRoom's hub
 // does: transform each submitted operation over everything committed since its base revision
-// (committed operations first at ties), commit it, acknowledge it, and broadcast it to the
-// others. The network between them delays, reorders and drops messages and cuts connections;
-// the server now and then refuses an operation. Whatever happens, every client must end with
-// the server's text.
+// (the submitted operation, committed later, first at ties), commit it, acknowledge it, and
+// broadcast it to the others. The network between them delays, reorders and drops messages and
+// cuts connections; the server now and then refuses an operation. Whatever happens, every client
+// must end with the server's text.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -74,7 +74,7 @@ class Server {
     if (baseRevision > this.revision) throw new RefusedError('Revision from the future.');
     let op = TextOperation.fromJSON(json);
     for (const c of this.history.slice(baseRevision)) {
-      op = TextOperation.transform(c.operation, op)[1]; // the committed operation goes first
+      op = TextOperation.transform(op, c.operation)[0]; // the operation committed later goes first
     }
     this.text = op.apply(this.text);
     const revision = this.revision + 1;

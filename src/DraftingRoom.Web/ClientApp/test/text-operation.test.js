@@ -59,15 +59,16 @@ describe('TextOperation basics', () => {
     assert.ok(!op([1, 'a']).isNoop());
   });
 
-  it('puts the first argument first at a tie, and the committed operation first in transformCommitted', () => {
+  it('puts the first argument first at a tie, and the pending operation first in transformCommitted', () => {
     const committed = op([1, 'C', 1]);
     const pending = op([1, 'P', 1]);
     const [c2, p2] = TextOperation.transform(committed, pending);
     assert.equal(p2.apply(committed.apply('ab')), 'aCPb');
     assert.equal(c2.apply(pending.apply('ab')), 'aCPb');
+    // The server commits the pending operation later, and the later-committed text goes first.
     const t = TextOperation.transformCommitted(committed, pending);
-    assert.equal(t.pending.apply(committed.apply('ab')), 'aCPb');
-    assert.equal(t.committed.apply(pending.apply('ab')), 'aCPb');
+    assert.equal(t.pending.apply(committed.apply('ab')), 'aPCb');
+    assert.equal(t.committed.apply(pending.apply('ab')), 'aPCb');
   });
 
   it('maps indices forward and back', () => {
