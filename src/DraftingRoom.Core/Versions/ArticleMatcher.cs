@@ -43,7 +43,8 @@ namespace DraftingRoom.Core.Versions;
 /// </description></item>
 /// <item><description>
 /// <b>Moves.</b> Among matched provisions, the largest set that keeps its relative order stays in place (a longest
-/// increasing subsequence; among equally long ones, the one whose provisions changed rank least); the others moved. Inserting an article renumbers the following ones but moves none.
+/// increasing subsequence; among equally long ones, the one whose provisions changed rank least); the others moved.
+/// Inserting an article renumbers the following ones but moves none.
 /// </description></item>
 /// <item><description>
 /// What is left is added or removed.
