@@ -3,6 +3,8 @@ using DraftingRoom.Web.Accounts;
 using DraftingRoom.Web.Administration;
 using DraftingRoom.Web.Collaboration;
 using DraftingRoom.Web.Proposals;
+using DraftingRoom.Web.Api;
+using DraftingRoom.Web.Versions;
 using DraftingRoom.Web.Components;
 using DraftingRoom.Web.Data;
 using DraftingRoom.Web.Declarations;
@@ -89,11 +91,16 @@ public static class ServiceRegistration
         services.AddSingleton<PresenceRegistry>();
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<ProposalService>();
+        services.AddSingleton<Versions.VersionService>();
         services.AddSingleton<DeclarationService>();
         services.AddSingleton<ImportService>();
         services.AddScoped<AdministrationService>();
         services.AddSingleton<Auditing.AuditService>();
         services.AddScoped<Seeder>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<Api.ErrorResponses>();
+        services.AddOpenApi();
 
         services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -123,11 +130,14 @@ public static class ServiceRegistration
 
     public static void UseDraftingRoom(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        // Refusals from services become problem responses; other errors go to the error page outside Development.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+            ExceptionHandlingPath = app.Environment.IsDevelopment() ? null : "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         app.UseRequestLocalization(options =>
@@ -145,6 +155,9 @@ public static class ServiceRegistration
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
         app.MapHub<DraftingHub>(DraftingHub.Path);
+        app.MapOpenApi().RequireAuthorization();
+        app.MapApiEndpoints();
+        app.MapExportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
