@@ -53,7 +53,7 @@ internal static class ExportSamples
 
         foreach (var (number, articleTitle, text) in articles)
         {
-            provisions.Add(new VersionProvision(Guid.NewGuid(), ProvisionKind.Article, provisions.Count + 1, number, articleTitle, text));
+            provisions.Add(new VersionProvision(null, ProvisionKind.Article, provisions.Count + 1, number, articleTitle, text));
         }
 
         return new VersionDocument(title, symbol, label, date, provisions);
