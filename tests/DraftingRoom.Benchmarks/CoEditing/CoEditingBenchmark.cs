@@ -1,0 +1,321 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using DraftingRoom.Core.Collaboration;
+using DraftingRoom.Web.Data;
+using DraftingRoom.Web.Declarations;
+using DraftingRoom.Web.Hosting;
+using DraftingRoom.Web.Proposals;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DraftingRoom.Benchmarks.CoEditing;
+
+/// <summary>
+/// Many people in one proposal at once: N editors typing 5 keystrokes a second each near their own caret, and M
+/// watchers, all on one document, over real SignalR connections to the app running in a process of its own (so its
+/// CPU and memory are its own), on a private PostgreSQL. Measures, for every keystroke, the time until every other
+/// client has applied it; acknowledgements per second; server CPU and memory; and checks that nothing acknowledged
+/// was lost or applied twice and that every client ends with the server's text.
+/// </summary>
+internal static partial class CoEditingBenchmark
+{
+    private const double KeystrokesPerSecond = 5;
+    private const string Password = "solidarity-demo-2027";
+    private static readonly string[] EditorAccounts =
+        ["gsn@draftingroom.example", "amaria@draftingroom.example", "serrania@draftingroom.example"];
+    // A colleague of a sponsor may watch the proposal but not edit it.
+    private const string WatcherAccount = "amaria.adviser@draftingroom.example";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Options.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine("Usage: co-editing [--editors N] [--watchers M] [--seconds S] [--nodes 1] [--seed X]");
+            return 2;
+        }
+        if (options.Nodes != 1)
+        {
+            // Each node broadcasts only to its own connections; spreading clients over nodes needs a SignalR
+            // backplane first. Everything below already works on a list of nodes.
+            Console.Error.WriteLine("--nodes: only 1 for now (several nodes need a SignalR backplane).");
+            return 2;
+        }
+
+        var root = FindRepositoryRoot();
+        var webProject = Path.Combine(root, "src", "DraftingRoom.Web");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var webAssembly = Path.Combine(webProject, "bin", configuration, "net10.0", "DraftingRoom.Web.dll");
+        if (!File.Exists(webAssembly))
+        {
+            Console.Error.WriteLine($"Build DraftingRoom.Web ({configuration}) first: {webAssembly} is missing.");
+            return 1;
+        }
+
+        Console.WriteLine(Invariant($"co-editing: {options.Editors} editors at {KeystrokesPerSecond} keystrokes/s, {options.Watchers} watchers, {options.Seconds} s, {options.Nodes} node(s), seed {options.Seed}; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+        await using var cluster = await EmbeddedPostgres.StartAsync(
+            Path.Combine(Path.GetTempPath(), $"draftingroom-bench-{Environment.ProcessId}-{Guid.NewGuid():N}"), deleteOnDispose: true);
+        var connectionString = cluster.ConnectionString();
+        var documentId = await PrepareDatabaseAsync(connectionString, webProject);
+
+        var nodes = new List<AppNode>();
+        try
+        {
+            for (var i = 0; i < options.Nodes; i++) nodes.Add(await AppNode.StartAsync(connectionString, webProject, webAssembly));
+            return await MeasureAsync(options, nodes, connectionString, documentId);
+        }
+        finally
+        {
+            foreach (var node in nodes) await node.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+
+    private static async Task<int> MeasureAsync(Options options, IReadOnlyList<AppNode> nodes, string connectionString, Guid documentId)
+    {
+        var server = nodes[0];
+        var total = options.Editors + options.Watchers;
+        var tracker = new DeliveryTracker(total);
+
+        // One sign-in per account and node; the connections of one account share its cookies.
+        var cookies = new Dictionary<(string, Uri), CookieContainer>();
+        foreach (var node in nodes)
+            foreach (var account in EditorAccounts.Append(WatcherAccount))
+                cookies[(account, node.BaseAddress)] = await SignInAsync(node.BaseAddress, account);
+        var memoryBefore = server.WorkingSet;
+
+        var clients = new LoadClient[total];
+        using (var connecting = new SemaphoreSlim(16))
+        {
+            await Task.WhenAll(Enumerable.Range(0, total).Select(async i =>
+            {
+                await connecting.WaitAsync();
+                try
+                {
+                    // Clients are spread over the nodes in turn (one node for now).
+                    var node = nodes[i % nodes.Count].BaseAddress;
+                    var account = i < options.Editors ? EditorAccounts[i % EditorAccounts.Length] : WatcherAccount;
+                    clients[i] = await LoadClient.ConnectAsync(node, cookies[(account, node)], documentId, tracker, options.Seed + i);
+                }
+                finally
+                {
+                    connecting.Release();
+                }
+            }));
+        }
+        var editors = clients.Take(options.Editors).ToArray();
+        if (editors.Any(e => !e.CanEdit) || clients.Skip(options.Editors).Any(w => w.CanEdit))
+            throw new InvalidOperationException("Editors must be able to edit and watchers must not.");
+        var memoryConnected = server.WorkingSet;
+        Console.WriteLine(Invariant($"connected {total} clients; server working set {Mb(memoryBefore):F0} MB before, {Mb(memoryConnected):F0} MB after: {(memoryConnected - memoryBefore) / 1024.0 / total:F0} KB per client"));
+
+        using var stop = new CancellationTokenSource();
+        long peakMemory = memoryConnected;
+        var monitor = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.WhenAll(clients.Select(c => c.CheckAsync()));
+                peakMemory = Math.Max(peakMemory, server.WorkingSet);
+                try
+                {
+                    await Task.Delay(500, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
+
+        var serverCpuStart = server.CpuTime;
+        var harnessCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var window = Stopwatch.StartNew();
+        var typingEnds = TimeSpan.FromSeconds(options.Seconds);
+        var typing = editors.Select((editor, i) => Task.Run(async () =>
+        {
+            var random = new Random(options.Seed * 31 + i);
+            var interval = 1000.0 / KeystrokesPerSecond;
+            var next = random.NextDouble() * interval;
+            while (true)
+            {
+                var wait = next - window.Elapsed.TotalMilliseconds;
+                if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait));
+                if (window.Elapsed >= typingEnds) break;
+                editor.Type();
+                next += interval * (0.5 + random.NextDouble());
+            }
+        })).ToArray();
+        var progress = Task.Run(async () =>
+        {
+            while (window.Elapsed < typingEnds)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                Console.WriteLine(Invariant($"  {window.Elapsed.TotalSeconds,4:F0} s: {editors.Sum(e => e.Keystrokes)} keystrokes, {tracker.AcknowledgedCount} acknowledged, {tracker.KeystrokeLatencies().Count} keystrokes seen by everyone"));
+            }
+        });
+        await Task.WhenAll(typing);
+        var elapsed = window.Elapsed;
+        var serverCpu = server.CpuTime - serverCpuStart;
+        var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessCpuStart;
+        var acknowledgedInWindow = tracker.AcknowledgedCount;
+        await progress;
+
+        // Let everything in flight land: editors get their last acknowledgements, everyone the last revisions.
+        var drainDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(Math.Max(60, options.Seconds * 2));
+        var drain = Stopwatch.StartNew();
+        while (editors.Any(e => !e.IsSettled) && DateTime.UtcNow < drainDeadline) await Task.Delay(50);
+        var finalRevision = await LastRevisionAsync(connectionString, documentId);
+        while (clients.Any(c => c.Revision < finalRevision) && DateTime.UtcNow < drainDeadline) await Task.Delay(50);
+        var drained = drain.Elapsed;
+        await stop.CancelAsync();
+        await monitor;
+
+        var (serverText, logDuplicates, revisions) = await ReadLogAsync(connectionString, documentId);
+        var diverged = clients.Count(c => c.Text != serverText);
+        var behind = clients.Count(c => c.Revision < finalRevision);
+        var lost = tracker.Lost;
+        var duplicated = tracker.Duplicated + logDuplicates;
+        var latencies = tracker.KeystrokeLatencies().Order().ToArray();
+        var ackLatencies = tracker.AckLatencies().Order().ToArray();
+        var keystrokes = editors.Sum(e => e.Keystrokes);
+
+        Console.WriteLine(Invariant($"typed {keystrokes} keystrokes in {elapsed.TotalSeconds:F1} s; {acknowledgedInWindow} operations acknowledged in that time ({acknowledgedInWindow / elapsed.TotalSeconds:F0} acks/s), {tracker.AcknowledgedCount} in all; {revisions} revisions in the log; drained in {drained.TotalSeconds:F1} s"));
+        Console.WriteLine(Invariant($"keystroke to acknowledgement: p50 {P(ackLatencies, 50):F1} ms, p95 {P(ackLatencies, 95):F1} ms, p99 {P(ackLatencies, 99):F1} ms"));
+        Console.WriteLine(Invariant($"keystroke to applied by every other client: p50 {P(latencies, 50):F1} ms, p95 {P(latencies, 95):F1} ms, p99 {P(latencies, 99):F1} ms, max {(latencies.Length > 0 ? latencies[^1] : double.NaN):F1} ms over {latencies.Length} keystrokes"));
+        Console.WriteLine(Invariant($"server CPU {serverCpu.TotalSeconds:F1} s in {elapsed.TotalSeconds:F1} s ({serverCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core); load clients {harnessCpu.TotalSeconds:F1} s ({harnessCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}%); server working set peak {Mb(peakMemory):F0} MB"));
+        Console.WriteLine(Invariant($"checks: {diverged} clients differ from the server's text, {behind} behind its last revision, {tracker.Mismatched} revisions reported with two different submissions, {tracker.Unacknowledged} operations applied but never acknowledged, {clients.Sum(c => c.Refusals)} refused or failed calls"));
+        Console.WriteLine(Invariant($"editors={options.Editors} watchers={options.Watchers} ops={tracker.AcknowledgedCount} lost={lost} duplicated={duplicated} p50_ms={P(latencies, 50):F1} p95_ms={P(latencies, 95):F1} p99_ms={P(latencies, 99):F1} server_mb={Mb(peakMemory):F0}"));
+
+        foreach (var client in clients) await client.DisposeAsync();
+        return diverged == 0 && lost == 0 && duplicated == 0 && tracker.Mismatched == 0 ? 0 : 1;
+    }
+
+    private static double P(double[] sorted, double percentile) => DeliveryTracker.Percentile(sorted, percentile);
+
+    private static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Migrates and seeds the database in this process (demo accounts, sample declaration) and opens a
+    /// proposal on its first article, sponsored by the editor accounts.</summary>
+    private static async Task<Guid> PrepareDatabaseAsync(string connectionString, string webProject)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:DraftingRoom"] = connectionString,
+            ["Seed:DemoAccounts"] = "true",
+            ["Seed:SampleDeclaration"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await using var app = await DraftingRoomApp.BuildAsync(
+            new WebApplicationOptions { ApplicationName = "DraftingRoom.Web", ContentRootPath = webProject, EnvironmentName = "Production" },
+            builder => builder.Configuration.AddInMemoryCollection(settings));
+        var sponsor = await PrincipalAsync(app.Services, EditorAccounts[0]);
+        var declarations = app.Services.GetRequiredService<DeclarationService>();
+        var sample = (await declarations.ListAsync(sponsor)).Single(d => d.IsSample);
+        var article = (await declarations.GetAsync(sponsor, sample.Id)).Articles[0];
+        var proposals = app.Services.GetRequiredService<ProposalService>();
+        var proposalId = await proposals.CreateAsync(sponsor, article.Id, "Co-editing under load");
+        foreach (var account in EditorAccounts.Skip(1))
+        {
+            var userId = (await PrincipalAsync(app.Services, account)).FindFirst(ClaimTypes.NameIdentifier)!.Value;
+            await proposals.InviteSponsorAsync(sponsor, proposalId, userId);
+        }
+        return (await proposals.GetAsync(sponsor, proposalId)).DocumentId;
+    }
+
+    private static async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+        return await factory.CreateAsync(await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}"));
+    }
+
+    /// <summary>Signs in through the real sign-in form, antiforgery token and all.</summary>
+    private static async Task<CookieContainer> SignInAsync(Uri node, string email)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node };
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"{email} could not sign in.");
+        return cookies;
+    }
+
+    private static async Task<long> LastRevisionAsync(string connectionString, Guid documentId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT COALESCE(MAX("Revision"), 0) FROM "DocumentOperations" WHERE "DocumentId" = @d""", connection);
+        command.Parameters.AddWithValue("d", documentId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The text rebuilt from snapshot 0 and the whole log, how many submissions it holds twice, and its length.</summary>
+    private static async Task<(string Text, long Duplicates, long Revisions)> ReadLogAsync(string connectionString, Guid documentId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var snapshot = new NpgsqlCommand(
+            """SELECT "Text" FROM "DocumentSnapshots" WHERE "DocumentId" = @d AND "Revision" = 0""", connection);
+        snapshot.Parameters.AddWithValue("d", documentId);
+        var text = new TextBuffer((string)(await snapshot.ExecuteScalarAsync())!);
+        await using var read = new NpgsqlCommand(
+            """SELECT "Revision", "ClientId", "Sequence", "Operation"::text FROM "DocumentOperations" WHERE "DocumentId" = @d ORDER BY "Revision" """,
+            connection);
+        read.Parameters.AddWithValue("d", documentId);
+        var seen = new HashSet<(string, long)>();
+        long duplicates = 0, revisions = 0;
+        await using var reader = await read.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (reader.GetInt64(0) != ++revisions) throw new InvalidOperationException($"The log skips from {revisions - 1} to {reader.GetInt64(0)}.");
+            if (!seen.Add((reader.GetString(1), reader.GetInt64(2)))) duplicates++;
+            text.Apply(TextOperation.Parse(reader.GetString(3)));
+        }
+        return (text.ToString(), duplicates, revisions);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+                if (File.Exists(Path.Combine(directory.FullName, "DraftingRoom.sln"))) return directory.FullName;
+        throw new InvalidOperationException("The repository root (with DraftingRoom.sln) was not found.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private sealed record Options(int Editors, int Watchers, int Seconds, int Nodes, int Seed)
+    {
+        public static Options? Parse(string[] args)
+        {
+            var values = new Dictionary<string, int> { ["--editors"] = 10, ["--watchers"] = 10, ["--seconds"] = 30, ["--nodes"] = 1, ["--seed"] = 1 };
+            for (var i = 0; i < args.Length; i += 2)
+            {
+                if (!values.ContainsKey(args[i]) || i + 1 >= args.Length ||
+                    !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
+                    return null;
+                values[args[i]] = value;
+            }
+            if (values["--editors"] < 1 || values["--seconds"] < 1 || values["--nodes"] < 1) return null;
+            return new Options(values["--editors"], values["--watchers"], values["--seconds"], values["--nodes"], values["--seed"]);
+        }
+    }
+}
