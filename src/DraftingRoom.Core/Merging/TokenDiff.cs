@@ -43,6 +43,9 @@ internal sealed class TokenDiff
     /// <summary>The UTF-16 offset of each new token, plus the new text's length at the end.</summary>
     public int[] NewOffsets { get; }
 
+    /// <summary>The size of the edit: how many tokens it deletes plus how many it inserts.</summary>
+    public int Cost => Changes.Sum(c => c.OldEnd - c.OldStart + (c.NewEnd - c.NewStart));
+
     /// <summary>Compares two texts token by token with DiffPlex.</summary>
     public static TokenDiff Compute(string oldText, string newText)
     {
@@ -76,11 +79,17 @@ internal sealed class TokenDiff
     /// <summary>
     /// For each old token, the index of the new token it is kept as, or -1 when the change deletes or replaces it.
     /// </summary>
-    public int[] MapOldToNew()
+    public int[] MapOldToNew() => MapOldToNew(Changes);
+
+    /// <summary>
+    /// <see cref="MapOldToNew()"/> for an equivalent list of changes (the same diff with changes slid, see
+    /// <see cref="Slide"/>).
+    /// </summary>
+    public int[] MapOldToNew(IReadOnlyList<TokenChange> changes)
     {
         var map = new int[OldTokens.Count];
         int oldIndex = 0, newIndex = 0;
-        foreach (var change in Changes)
+        foreach (var change in changes)
         {
             for (; oldIndex < change.OldStart; oldIndex++, newIndex++)
             {
@@ -101,6 +110,47 @@ internal sealed class TokenDiff
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// The places a pure insertion or pure deletion could equally be shown at: sliding it one token left or right
+    /// describes the same texts when the token it uncovers equals the one it covers, as with "each other" deleted from
+    /// "each other other". Replacements do not slide. The change stays between its neighbours.
+    /// </summary>
+    /// <param name="index">The index of the change in <see cref="Changes"/>.</param>
+    /// <returns>The equivalent changes, from leftmost to rightmost, the change itself included.</returns>
+    public IReadOnlyList<TokenChange> Slide(int index)
+    {
+        var change = Changes[index];
+        var (tokens, start, end) = change.IsInsertion
+            ? (NewTokens, change.NewStart, change.NewEnd)
+            : change.NewStart == change.NewEnd ? (OldTokens, change.OldStart, change.OldEnd) : (null, 0, 0);
+        if (tokens is null)
+        {
+            return [change];
+        }
+
+        // Kept tokens between the neighbouring changes bound the slide, on the old side as on the new.
+        var leftBound = index > 0 ? Changes[index - 1].OldEnd : 0;
+        var rightBound = index + 1 < Changes.Count ? Changes[index + 1].OldStart : OldTokens.Count;
+        var left = 0;
+        while (change.OldStart - left - 1 >= leftBound && start - left - 1 >= 0
+            && tokens[start - left - 1] == tokens[end - left - 1])
+        {
+            left++;
+        }
+
+        var right = 0;
+        var limit = change.IsInsertion ? NewTokens.Count : OldTokens.Count;
+        while (change.OldEnd + right < rightBound && end + right < limit && tokens[start + right] == tokens[end + right])
+        {
+            right++;
+        }
+
+        return Enumerable.Range(-left, left + right + 1)
+            .Select(shift => new TokenChange(
+                change.OldStart + shift, change.OldEnd + shift, change.NewStart + shift, change.NewEnd + shift))
+            .ToList();
     }
 
     /// <summary>The index of the token that contains the character at <paramref name="offset"/>.</summary>
