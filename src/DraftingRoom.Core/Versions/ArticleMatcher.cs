@@ -89,19 +89,23 @@ public static class ArticleMatcher
     {
         ArgumentNullException.ThrowIfNull(older);
         ArgumentNullException.ThrowIfNull(newer);
+        return Match(older, newer, new FingerprintCache());
+    }
+
+    /// <summary>Matches the provisions of two versions, reading each text's fingerprint once into the cache.</summary>
+    internal static IReadOnlyList<ArticleMatch> Match(VersionDocument older, VersionDocument newer, FingerprintCache prints)
+    {
         var matches = new List<ArticleMatch>();
-        matches.AddRange(new GroupMatcher(older.Preamble.ToList(), newer.Preamble.ToList(), ProvisionKind.PreambularParagraph).Run());
-        matches.AddRange(new GroupMatcher(older.Articles.ToList(), newer.Articles.ToList(), ProvisionKind.Article).Run());
+        matches.AddRange(new GroupMatcher(older.Preamble.ToList(), newer.Preamble.ToList(), ProvisionKind.PreambularParagraph, prints).Run());
+        matches.AddRange(new GroupMatcher(older.Articles.ToList(), newer.Articles.ToList(), ProvisionKind.Article, prints).Run());
         return matches;
     }
 
     /// <summary>Matches the provisions of one kind.</summary>
-    private sealed class GroupMatcher(List<VersionProvision> old, List<VersionProvision> @new, ProvisionKind kind)
+    private sealed class GroupMatcher(List<VersionProvision> old, List<VersionProvision> @new, ProvisionKind kind, FingerprintCache prints)
     {
         private readonly int[] _oldPartner = Filled(old.Count);
         private readonly int[] _newPartner = Filled(@new.Count);
-        private readonly TextFingerprint?[] _oldPrints = new TextFingerprint?[old.Count];
-        private readonly TextFingerprint?[] _newPrints = new TextFingerprint?[@new.Count];
         private readonly List<Unit> _groups = [];
         private readonly HashSet<int> _oldInGroup = [];
         private readonly HashSet<int> _newInGroup = [];
@@ -434,7 +438,7 @@ public static class ArticleMatcher
 
             var similarity = (kinds & ArticleMatchKinds.TextChanged) == 0
                 ? 1
-                : TextFingerprint.Sum(unit.Old.Select(OldPrint)).Similarity(TextFingerprint.Sum(unit.New.Select(NewPrint)));
+                : prints.Of(olds).Similarity(prints.Of(news));
             return new ArticleMatch(kind, kinds, olds, news, Label(unit, kinds), similarity);
         }
 
@@ -538,12 +542,12 @@ public static class ArticleMatcher
             Normalise(old[i].Title) is { Length: > 0 } title
             && string.Equals(title, Normalise(@new[j].Title), StringComparison.OrdinalIgnoreCase);
 
-        private TextFingerprint OldPrint(int i) => _oldPrints[i] ??= TextFingerprint.Of(old[i].Text);
+        private TextFingerprint OldPrint(int i) => prints.Of(old[i]);
 
-        private TextFingerprint NewPrint(int j) => _newPrints[j] ??= TextFingerprint.Of(@new[j].Text);
+        private TextFingerprint NewPrint(int j) => prints.Of(@new[j]);
 
         private static double Coverage(TextFingerprint whole, IEnumerable<TextFingerprint> parts) =>
-            whole.ContainedIn(TextFingerprint.Sum(parts));
+            whole.ContainedIn(TextFingerprint.Sum(parts.ToList()));
 
         private static string Normalise(string? text) =>
             string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -18,4 +18,11 @@ public sealed record ProvisionComparison(ArticleMatch Match, TextDiff Text, Side
 
     /// <summary>How the provision changed.</summary>
     public ArticleMatchKinds Kinds => Match.Kinds;
+
+    /// <summary>
+    /// Whether the texts were so different (see <see cref="ComparisonOptions.RewriteSimilarity"/>) that they are
+    /// compared as wholes: <see cref="Text"/> is the old text deleted then the new text inserted, and
+    /// <see cref="SideBySide"/> pairs the paragraphs by position, each entirely deleted or inserted.
+    /// </summary>
+    public bool Rewritten { get; init; }
 }

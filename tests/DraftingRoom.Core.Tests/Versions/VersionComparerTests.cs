@@ -174,5 +174,43 @@ public class VersionComparerTests
         Assert.Equal("Untitled", VersionDocument.FromDraft(draft with { Title = null }, "v", title: "Untitled").Title);
     }
 
+    [Fact]
+    public void A_rewritten_article_is_compared_as_a_whole_deletion_and_insertion()
+    {
+        var older = Sample.Version("2017", A);
+        var edited = A.ToArray();
+        const string rewritten = "Assistance between peoples is a shared endeavour grounded in reciprocity.\n\nNo donor may dictate the priorities of those it helps.";
+        edited[4] = (A[4].Title, rewritten);
+        var newer = Sample.Version("2019", edited);
+
+        var article = VersionComparer.Compare(older, newer).Provisions.Single(p => p.Label == "Article 5");
+        var wordByWord = VersionComparer.Compare(older, newer, new ComparisonOptions(RewriteSimilarity: 0)).Provisions.Single(p => p.Label == "Article 5");
+
+        Assert.True(article.Rewritten);
+        Assert.Equal([new DiffSegment(DiffSegmentKind.Deleted, A[4].Text), new DiffSegment(DiffSegmentKind.Inserted, rewritten)], article.Text.Segments);
+        Assert.Equal(WordCount(A[4].Text), article.Text.WordsDeleted);
+        Assert.Equal(WordCount(rewritten), article.Text.WordsInserted);
+        Assert.Equal([SideBySideRowKind.Modified, SideBySideRowKind.Inserted], article.SideBySide.Rows.Select(r => r.Kind));
+        Assert.Equal(A[4].Text, article.SideBySide.Rows[0].Old!.Text);
+        Assert.Equal("Assistance between peoples is a shared endeavour grounded in reciprocity.", article.SideBySide.Rows[0].New!.Text);
+        Assert.False(wordByWord.Rewritten);
+        Assert.Equal(A[4].Text, wordByWord.Text.OldText);
+        Assert.Equal(rewritten, wordByWord.Text.NewText);
+        Assert.Contains(wordByWord.Text.Segments, s => s.Kind == DiffSegmentKind.Unchanged);
+    }
+
+    [Fact]
+    public void Short_or_similar_texts_are_always_compared_word_by_word()
+    {
+        var older = Sample.Version("2017", [], ("1", "Cooperation", "States shall cooperate."), ("2", A[1].Title, A[1].Text));
+        var newer = Sample.Version("2019", [], ("1", "Cooperation", "States should cooperate."), ("2", A[1].Title, A[1].Text.Replace("unity", "togetherness", StringComparison.Ordinal)));
+
+        var comparison = VersionComparer.Compare(older, newer);
+
+        Assert.All(comparison.Provisions, p => Assert.False(p.Rewritten));
+        Assert.Equal(0, comparison.Provisions[0].Match.Similarity);
+        Assert.Equal(1, comparison.Provisions[0].Text.WordsDeleted);
+    }
+
     private static int WordCount(string text) => WordChunker.Instance.Chunk(text).Count(t => char.IsLetterOrDigit(t[0]));
 }
