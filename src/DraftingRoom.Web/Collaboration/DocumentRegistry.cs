@@ -15,6 +15,7 @@ public sealed record SubmitResult(CommittedOperation Committed, bool IsDuplicate
 public sealed class DocumentRegistry(DocumentStore store, IOptions<CollaborationOptions> options, ILogger<DocumentRegistry> logger)
 {
     private const int MaxAttempts = 20;
+    private const int MaxBatch = 500;
     private readonly ConcurrentDictionary<Guid, LiveDocument> _documents = new();
     private readonly CollaborationOptions _options = options.Value;
 
@@ -56,46 +57,172 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
 
     /// <exception cref="OperationException">The operation is malformed for the document, based on a revision that does
     /// not exist, or too old to transform. Nothing is stored then.</exception>
+    /// <remarks>
+    /// Submissions to one document are committed one batch at a time: whatever queued up while the previous batch was
+    /// being written goes to PostgreSQL in one statement, so a busy document pays one round trip and one flush to disk
+    /// per batch rather than per keystroke. Every submission is still answered only after its batch is stored.
+    /// </remarks>
     public async Task<SubmitResult> SubmitAsync(Guid documentId, string clientId, long sequence, long baseRevision,
         TextOperation operation, string? userId, CancellationToken ct = default)
     {
         var document = _documents.GetOrAdd(documentId, _ => new LiveDocument());
-        await document.Gate.WaitAsync(ct);
+        var submission = new Submission(clientId, sequence, baseRevision, operation, userId);
+        bool startCommitter;
+        lock (document.Queue)
+        {
+            document.Queue.Add(submission);
+            startCommitter = !document.Committing;
+            document.Committing = true;
+        }
+        // One committer per document at a time; the submitters only wait for their own outcome, so none of them has
+        // to pass through the gate after its batch is stored.
+        if (startCommitter) await CommitLoopAsync(documentId, document, submission);
         try
         {
-            var sequencer = await LoadOrCatchUpAsync(documentId, document, ct, catchUp: baseRevision > (document.Sequencer?.Revision ?? -1));
+            return await submission.Outcome.Task.WaitAsync(ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            lock (document.Queue)
+                if (document.Queue.Remove(submission)) throw;
+            // Already taken into a batch: its outcome is on the way.
+            return await submission.Outcome.Task;
+        }
+    }
+
+    // Commits batch after batch while submissions keep coming, then stops; the next submission starts it again.
+    // The submitter that starts it commits inline (no thread hop when a document is quiet) until its own submission
+    // is answered, then hands the rest to a loop of its own so that its answer is not held up by others' batches.
+    private async Task CommitLoopAsync(Guid documentId, LiveDocument document, Submission? owner)
+    {
+        while (true)
+        {
+            await document.Gate.WaitAsync();
+            try
+            {
+                lock (document.Queue)
+                {
+                    if (document.Queue.Count == 0)
+                    {
+                        document.Committing = false;
+                        return;
+                    }
+                }
+                if (owner is { Outcome.Task.IsCompleted: true })
+                {
+                    _ = Task.Run(() => CommitLoopAsync(documentId, document, null), CancellationToken.None);
+                    return;
+                }
+                await CommitQueuedAsync(documentId, document);
+            }
+            catch (Exception exception)
+            {
+                // CommitQueuedAsync answers every submission it takes, failures included; this is a last resort so
+                // that the loop never stops with submissions left waiting.
+                logger.LogError(exception, "Committing to {Document} failed", documentId);
+            }
+            finally
+            {
+                document.Gate.Release();
+            }
+        }
+    }
+
+    // Called with the gate held. Every submission taken from the queue gets an outcome, whatever happens.
+    private async Task CommitQueuedAsync(Guid documentId, LiveDocument document)
+    {
+        List<Submission> batch;
+        lock (document.Queue)
+        {
+            batch = document.Queue.Take(MaxBatch).ToList();
+            document.Queue.RemoveRange(0, batch.Count);
+        }
+        try
+        {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                var prepared = sequencer.Prepare(clientId, sequence, baseRevision, operation);
-                if (prepared.IsDuplicate) return new SubmitResult(prepared.Committed, IsDuplicate: true);
-                var committed = prepared.Committed;
-                if (committed.Operation.TargetLength > _options.MaxDocumentLength &&
-                    committed.Operation.TargetLength > committed.Operation.BaseLength)
-                    throw new OperationException($"A proposal may be at most {_options.MaxDocumentLength:N0} characters long.");
-
-                if (await store.TryAppendAsync(documentId, committed, userId, ct))
+                var sequencer = await LoadOrCatchUpAsync(documentId, document, CancellationToken.None,
+                    catchUp: batch.Any(s => s.BaseRevision > (document.Sequencer?.Revision ?? -1)));
+                var outcomes = new SubmitResult?[batch.Count];
+                var errors = new Exception?[batch.Count];
+                var toWrite = new List<(CommittedOperation, string?)>();
+                var snapshots = new List<(long Revision, string Text)>();
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    sequencer.Append(committed);
-                    if (committed.Revision % _options.SnapshotInterval == 0)
-                        await store.SaveSnapshotAsync(documentId, committed.Revision, sequencer.Text, ct);
-                    return new SubmitResult(committed, IsDuplicate: false);
+                    var submission = batch[i];
+                    try
+                    {
+                        // Appended here ahead of the write, so that the next submission of the batch is transformed
+                        // against this one; if the write fails the sequencer is reloaded from the log.
+                        var prepared = sequencer.Prepare(submission.ClientId, submission.Sequence, submission.BaseRevision, submission.Operation);
+                        if (prepared.IsDuplicate)
+                        {
+                            outcomes[i] = new SubmitResult(prepared.Committed, IsDuplicate: true);
+                            continue;
+                        }
+                        var committed = prepared.Committed;
+                        if (committed.Operation.TargetLength > _options.MaxDocumentLength &&
+                            committed.Operation.TargetLength > committed.Operation.BaseLength)
+                            throw new OperationException($"A proposal may be at most {_options.MaxDocumentLength:N0} characters long.");
+                        sequencer.Append(committed);
+                        toWrite.Add((committed, submission.UserId));
+                        outcomes[i] = new SubmitResult(committed, IsDuplicate: false);
+                        if (committed.Revision % _options.SnapshotInterval == 0) snapshots.Add((committed.Revision, sequencer.Text));
+                    }
+                    catch (OperationException exception)
+                    {
+                        errors[i] = exception;
+                    }
                 }
 
-                // Another server committed this revision (or this very submission) first: learn what it wrote.
-                logger.LogDebug("Revision {Revision} of {Document} was taken; catching up", committed.Revision, documentId);
-                await CatchUpAsync(documentId, sequencer, ct);
+                bool stored;
+                try
+                {
+                    stored = toWrite.Count == 0 || await store.TryAppendAsync(documentId, toWrite);
+                }
+                catch
+                {
+                    // The database may or may not have the batch: reload from the log on next use rather than guess.
+                    document.Sequencer = null;
+                    throw;
+                }
+                if (stored)
+                {
+                    foreach (var (revision, text) in snapshots) await TrySaveSnapshotAsync(documentId, revision, text);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        if (errors[i] is { } error) batch[i].Outcome.TrySetException(error);
+                        else batch[i].Outcome.TrySetResult(outcomes[i]!);
+                    }
+                    return;
+                }
+
+                // Another server committed one of these revisions (or one of these very submissions) first: forget
+                // what was appended ahead of the write, learn what it wrote, and prepare the batch again.
+                logger.LogDebug("Revision {Revision} of {Document} was taken; catching up", toWrite[0].Item1.Revision, documentId);
+                document.Sequencer = null;
             }
             throw new InvalidOperationException($"Could not commit to document {documentId} after {MaxAttempts} attempts.");
         }
-        catch (Exception exception) when (exception is not OperationException and not OperationCanceledException)
+        catch (Exception exception)
         {
-            // The database may or may not have the operation: reload from the log on next use rather than guess.
+            // Whatever was appended ahead of a write that did not finish is forgotten: the log is the truth.
             document.Sequencer = null;
-            throw;
+            foreach (var submission in batch) submission.Outcome.TrySetException(exception);
         }
-        finally
+    }
+
+    // The operations are stored and will be acknowledged; a snapshot is only a shortcut for loading, so a failure to
+    // write one is logged and the next one makes up for it.
+    private async Task TrySaveSnapshotAsync(Guid documentId, long revision, string text)
+    {
+        try
         {
-            document.Gate.Release();
+            await store.SaveSnapshotAsync(documentId, revision, text);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not store the snapshot of {Document} at revision {Revision}", documentId, revision);
         }
     }
 
@@ -129,5 +256,20 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
         public DocumentSequencer? Sequencer { get; set; }
+        /// <summary>Submissions waiting for the next batch, in arrival order.</summary>
+        public List<Submission> Queue { get; } = [];
+        /// <summary>Whether a commit loop is running for this document (read and written under the queue's lock).</summary>
+        public bool Committing { get; set; }
+    }
+
+    // A class, not a record: two identical resends waiting in the queue are two submissions.
+    private sealed class Submission(string clientId, long sequence, long baseRevision, TextOperation operation, string? userId)
+    {
+        public string ClientId { get; } = clientId;
+        public long Sequence { get; } = sequence;
+        public long BaseRevision { get; } = baseRevision;
+        public TextOperation Operation { get; } = operation;
+        public string? UserId { get; } = userId;
+        public TaskCompletionSource<SubmitResult> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -108,6 +108,43 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
         }
     }
 
+    /// <summary>
+    /// Writes several operations, at consecutive revisions, in one statement: all of them or none. Returns false,
+    /// writing nothing, when any of those revisions or (client, sequence) pairs is already taken. One round trip and
+    /// one flush to disk for the lot, so a busy document commits what queued up meanwhile together.
+    /// </summary>
+    public async Task<bool> TryAppendAsync(Guid documentId, IReadOnlyList<(CommittedOperation Operation, string? UserId)> operations,
+        CancellationToken ct = default)
+    {
+        if (operations.Count == 1) return await TryAppendAsync(documentId, operations[0].Operation, operations[0].UserId, ct);
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO "DocumentOperations" ("DocumentId", "Revision", "ClientId", "Sequence", "Operation", "UserId", "CommittedAt")
+            SELECT @d, r, c, s, o, u, @t FROM unnest(@r, @c, @s, @o, @u) AS batch(r, c, s, o, u)
+            """);
+        command.Parameters.AddWithValue("d", documentId);
+        command.Parameters.Add(new NpgsqlParameter("r", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+            { Value = operations.Select(o => o.Operation.Revision).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            { Value = operations.Select(o => o.Operation.ClientId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("s", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+            { Value = operations.Select(o => o.Operation.Sequence).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("o", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+            { Value = operations.Select(o => o.Operation.Operation.ToJson()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("u", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            { Value = operations.Select(o => o.UserId).ToArray() });
+        command.Parameters.AddWithValue("t", clock.GetUtcNow());
+        try
+        {
+            await command.ExecuteNonQueryAsync(ct);
+            return true;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+    }
+
     public async Task SaveSnapshotAsync(Guid documentId, long revision, string text, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
