@@ -186,7 +186,7 @@ internal static partial class CoEditingBenchmark
         var keystrokes = editors.Sum(e => e.Keystrokes);
 
         Console.WriteLine(Invariant($"typed {keystrokes} keystrokes in {elapsed.TotalSeconds:F1} s; {acknowledgedInWindow} operations acknowledged in that time ({acknowledgedInWindow / elapsed.TotalSeconds:F0} acks/s), {tracker.AcknowledgedCount} in all; {revisions} revisions in the log; drained in {drained.TotalSeconds:F1} s"));
-        Console.WriteLine(Invariant($"keystroke to acknowledgement: p50 {P(ackLatencies, 50):F1} ms, p95 {P(ackLatencies, 95):F1} ms, p99 {P(ackLatencies, 99):F1} ms"));
+        Console.WriteLine(Invariant($"keystroke to acknowledgement: p50 {P(ackLatencies, 50):F1} ms, p95 {P(ackLatencies, 95):F1} ms, p99 {P(ackLatencies, 99):F1} ms over {ackLatencies.Length} keystrokes"));
         Console.WriteLine(Invariant($"keystroke to applied by every other client: p50 {P(latencies, 50):F1} ms, p95 {P(latencies, 95):F1} ms, p99 {P(latencies, 99):F1} ms, max {(latencies.Length > 0 ? latencies[^1] : double.NaN):F1} ms over {latencies.Length} keystrokes"));
         Console.WriteLine(Invariant($"server CPU {serverCpu.TotalSeconds:F1} s in {elapsed.TotalSeconds:F1} s ({serverCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core); load clients {harnessCpu.TotalSeconds:F1} s ({harnessCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}%); server working set peak {Mb(peakMemory):F0} MB"));
         Console.WriteLine(Invariant($"checks: {diverged} clients differ from the server's text, {behind} behind its last revision, {tracker.Mismatched} revisions reported with two different submissions, {tracker.Unacknowledged} operations applied but never acknowledged, {clients.Sum(c => c.Refusals)} refused or failed calls"));

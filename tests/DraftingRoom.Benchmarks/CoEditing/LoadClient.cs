@@ -28,6 +28,7 @@ internal sealed class LoadClient : IAsyncDisposable
     private bool _sending;
     private long _revisionAtLastCheck = -1;
     private long _revisionAtProcess;
+    private long _lastSequenceSent;
 
     private LoadClient(HubConnection connection, Guid documentId, DeliveryTracker tracker, int seed)
     {
@@ -245,8 +246,11 @@ internal sealed class LoadClient : IAsyncDisposable
     private void StartSending(OutgoingOperation outgoing)
     {
         _sending = true;
-        if (!_keystrokesBySequence.ContainsKey(outgoing.Sequence))
+        // Sequence numbers only grow: a resend (even of an operation already acknowledged but not yet processed)
+        // carries the keystrokes it was first sent with, and those typed since wait for the next operation.
+        if (outgoing.Sequence > _lastSequenceSent)
         {
+            _lastSequenceSent = outgoing.Sequence;
             _keystrokesBySequence[outgoing.Sequence] = _typedSinceSend.ToArray();
             _typedSinceSend.Clear();
         }
