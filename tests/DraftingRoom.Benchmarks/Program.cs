@@ -4,6 +4,7 @@ using DraftingRoom.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["trace-replay"] = TraceReplayBenchmark.RunAsync,
+    ["comparison"] = ComparisonBenchmark.RunAsync,
     ["co-editing"] = DraftingRoom.Benchmarks.CoEditing.CoEditingBenchmark.RunAsync,
 };
 
