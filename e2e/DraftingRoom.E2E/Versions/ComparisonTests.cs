@@ -49,6 +49,14 @@ public sealed class ComparisonTests(AppServer app, BrowserHost browser)
         await expert.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(expert.GetByText("States should share scientific knowledge freely.")).ToBeVisibleAsync();
 
+        // The article's history shows the word-level change between its two revisions.
+        await expert.GetByRole(AriaRole.Button, new() { Name = "History of Article 2" }).ClickAsync();
+        var history = expert.GetByTestId("revision-diff");
+        await Assertions.Expect(history.Locator("del")).ToContainTextAsync(["shall"]);
+        await Assertions.Expect(history.Locator("ins").First).ToContainTextAsync("should");
+        await expert.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(expert.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
         await expert.GetByRole(AriaRole.Button, new() { Name = "Add an article" }).ClickAsync();
         await expert.GetByLabel("Title (optional)").FillAsync("Definitions");
         await expert.GetByLabel("Text").FillAsync("For the purposes of this declaration, science includes all fields of knowledge.");
