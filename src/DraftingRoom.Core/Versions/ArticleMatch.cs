@@ -15,7 +15,8 @@ namespace DraftingRoom.Core.Versions;
 /// "Articles 8 and 9 (split from Article 8)", "Article 8 (merged from Articles 8 and 9)".
 /// </param>
 /// <param name="Similarity">
-/// How much of the text the two sides share, from 0 to 1 (1 for identical texts, 0 when one side is missing).
+/// How much text the two sides share, from 0 to 1: the Dice coefficient of their pairs of consecutive words (twice
+/// the pairs in common over all pairs), 1 for identical texts, 0 when one side is missing.
 /// </param>
 public sealed record ArticleMatch(
     ProvisionKind Kind,

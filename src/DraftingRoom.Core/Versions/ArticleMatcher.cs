@@ -18,7 +18,7 @@ namespace DraftingRoom.Core.Versions;
 /// <b>Identical texts</b> match, the same number first, then the nearest in place.
 /// </description></item>
 /// <item><description>
-/// <b>Similar texts.</b> Similarity is the Dice coefficient of the texts' pairs of consecutive words (lower case,
+/// <b>Similar texts.</b> Similarity is the Dice coefficient of the texts' pairs of consecutive words (case and
 /// punctuation ignored; see <see cref="ArticleMatch.Similarity"/>). A pair is a candidate when the similarity is at
 /// least <see cref="StrongSimilarity"/>; or at least <see cref="WeakSimilarity"/> when the two have the same number
 /// or the same title; or at any similarity when they have both (an article rewritten in place). For preambular
