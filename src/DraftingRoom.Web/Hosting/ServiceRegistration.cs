@@ -92,6 +92,7 @@ public static class ServiceRegistration
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<Versions.VersionService>();
+        services.AddSingleton<Versions.CompilationService>();
         services.AddSingleton<DeclarationService>();
         services.AddSingleton<ImportService>();
         services.AddScoped<AdministrationService>();
@@ -158,6 +159,7 @@ public static class ServiceRegistration
         app.MapOpenApi().RequireAuthorization();
         app.MapApiEndpoints();
         app.MapExportEndpoints();
+        app.MapCompilationEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

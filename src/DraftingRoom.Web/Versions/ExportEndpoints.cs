@@ -46,6 +46,28 @@ public static class ExportEndpoints
         });
     }
 
+    /// <summary>The compilation of contributions on a declaration, as Word or CSV.</summary>
+    public static void MapCompilationEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/declarations/{declarationId:guid}/compilation/{format}", async (Guid declarationId, string format,
+            ClaimsPrincipal user, CompilationService compilations, CancellationToken ct) =>
+        {
+            var compilation = await compilations.CompileAsync(user, declarationId, ct);
+            var stream = new MemoryStream();
+            switch (format)
+            {
+                case "docx":
+                    CompilationExporter.WriteDocx(compilation, stream);
+                    stream.Position = 0;
+                    return Results.File(stream, Docx, "Compilation of contributions.docx");
+                case "csv":
+                    CompilationExporter.WriteCsv(compilation, stream);
+                    stream.Position = 0;
+                    return Results.File(stream, "text/csv; charset=utf-8", "Compilation of contributions.csv");
+                default:
+                    return Results.Problem("Unknown format: use docx or csv.", statusCode: 400);
+            }
+        }).RequireAuthorization();
+
     /// <summary>A file name made of the label's letters, digits, spaces and dashes.</summary>
     internal static string FileName(string label)
     {
