@@ -104,7 +104,7 @@ const defaultLabels = {
 const TEXT_CHANGED_DEBOUNCE_MS = 150;
 const SELECTION_THROTTLE_MS = 100;
 const STATUS_DEBOUNCE_MS = 300;
-/** Waits before sending again an operation the server turned away for the moment. */
+/** Waits before sending again an operation the server turned away for the moment; the last repeats. */
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
 /** How long "reconnecting" is shown before the status says "offline". */
 const OFFLINE_AFTER_MS = 15000;
@@ -408,11 +408,12 @@ export function mountProposalEditor(element, options) {
       .catch((error) => {
         if (disposed || c.clientId !== clientId) return;
         const { refused, message } = readHubError(error);
-        if (refused && isTemporaryRefusal(message) && temporaryRefusals < RETRY_DELAYS_MS.length) {
-          // Turned away for the moment (too many changes too fast): keep the edits, and send the
-          // same operation again, with the same sequence number, a little later.
+        if (refused && isTemporaryRefusal(message)) {
+          // Turned away for the moment (too many changes too fast, or the server could not store
+          // them just now): keep the edits, however long it takes, and send the same operation
+          // again, with the same sequence number, a little later each time.
           if (temporaryRefusals === 0) reportError(message);
-          const delay = RETRY_DELAYS_MS[temporaryRefusals++];
+          const delay = RETRY_DELAYS_MS[Math.min(temporaryRefusals++, RETRY_DELAYS_MS.length - 1)];
           if (retryTimer) clearTimeout(retryTimer);
           retryTimer = setTimeout(() => {
             retryTimer = null;
