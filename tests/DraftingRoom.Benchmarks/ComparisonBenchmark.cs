@@ -102,7 +102,7 @@ internal static class ComparisonBenchmark
     // --- The cases -------------------------------------------------------------------------------------------------
 
     /// <summary>Ten words replaced in five articles.</summary>
-    private static VersionDocument FewWordsChanged(VersionDocument older)
+    internal static VersionDocument FewWordsChanged(VersionDocument older)
     {
         var random = new SeededRandom(3);
         var provisions = older.Provisions.ToList();
@@ -162,7 +162,7 @@ internal static class ComparisonBenchmark
 
     // --- Generated declarations ------------------------------------------------------------------------------------
 
-    private static VersionDocument Declaration(int seed, string label)
+    internal static VersionDocument Declaration(int seed, string label)
     {
         var random = new SeededRandom(seed);
         var provisions = new List<VersionProvision>();

@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["trace-replay"] = TraceReplayBenchmark.RunAsync,
     ["comparison"] = ComparisonBenchmark.RunAsync,
+    ["compare-page"] = CompareRenderBenchmark.RunAsync,
     ["co-editing"] = DraftingRoom.Benchmarks.CoEditing.CoEditingBenchmark.RunAsync,
 };
 

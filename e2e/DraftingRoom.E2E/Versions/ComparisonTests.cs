@@ -54,7 +54,7 @@ public sealed class ComparisonTests(AppServer app, BrowserHost browser)
         var history = expert.GetByTestId("revision-diff");
         await Assertions.Expect(history.Locator("del")).ToContainTextAsync(["shall"]);
         await Assertions.Expect(history.Locator("ins").First).ToContainTextAsync("should");
-        await expert.Keyboard.PressAsync("Escape");
+        await expert.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).Last.ClickAsync();
         await Assertions.Expect(expert.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
         await expert.GetByRole(AriaRole.Button, new() { Name = "Add an article" }).ClickAsync();

@@ -230,7 +230,7 @@ internal static partial class CoEditingBenchmark
         return (await proposals.GetAsync(sponsor, proposalId)).DocumentId;
     }
 
-    private static async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string email)
+    internal static async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string email)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -239,7 +239,7 @@ internal static partial class CoEditingBenchmark
     }
 
     /// <summary>Signs in through the real sign-in form, antiforgery token and all.</summary>
-    private static async Task<CookieContainer> SignInAsync(Uri node, string email)
+    internal static async Task<CookieContainer> SignInAsync(Uri node, string email)
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = node };
@@ -291,7 +291,7 @@ internal static partial class CoEditingBenchmark
         return (text.ToString(), duplicates, revisions);
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
