@@ -12,7 +12,8 @@ public sealed record SubmitResult(CommittedOperation Committed, bool IsDuplicate
 /// operation log. A submission is transformed, written to PostgreSQL at the next revision, and only then applied here
 /// and answered; if another server wrote that revision first, this one catches up from the log and tries again.
 /// </summary>
-public sealed class DocumentRegistry(DocumentStore store, IOptions<CollaborationOptions> options, ILogger<DocumentRegistry> logger)
+public sealed class DocumentRegistry(DocumentStore store, IOptions<CollaborationOptions> options, ILogger<DocumentRegistry> logger,
+    CommitBroadcaster? broadcaster = null)
 {
     private const int MaxAttempts = 20;
     private const int MaxBatch = 500;
@@ -194,6 +195,8 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                         if (errors[i] is { } error) batch[i].Outcome.TrySetException(error);
                         else batch[i].Outcome.TrySetResult(outcomes[i]!);
                     }
+                    // The batch's authors are answered first; then everyone hears of it, before the next batch.
+                    if (broadcaster is not null) await broadcaster.BroadcastAsync(documentId, toWrite);
                     return;
                 }
 

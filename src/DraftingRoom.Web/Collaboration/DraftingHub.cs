@@ -67,14 +67,8 @@ public sealed class DraftingHub(
             throw new HubException($"The change is malformed: {exception.Message}");
         }
 
+        // The registry tells everyone in the document (CommitBroadcaster) once the batch holding this is stored.
         var result = await Run(() => registry.SubmitAsync(id, clientId, sequence, baseRevision, parsed, Context.User!.UserId()));
-        if (!result.IsDuplicate)
-        {
-            var committed = result.Committed;
-            await Clients.OthersInGroup(GroupName(id)).SendAsync("OperationCommitted", documentId,
-                new CommittedOperationMessage(committed.Revision, committed.ClientId, committed.Sequence,
-                    JsonSerializer.SerializeToElement(committed.Operation), Context.User!.UserId()));
-        }
         return new OperationAck(result.Committed.Revision);
     }
 

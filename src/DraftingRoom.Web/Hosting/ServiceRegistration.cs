@@ -87,6 +87,7 @@ public static class ServiceRegistration
         services.Configure<CollaborationOptions>(builder.Configuration.GetSection(CollaborationOptions.Section));
         services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<DocumentStore>();
+        services.AddSingleton<CommitBroadcaster>();
         services.AddSingleton<DocumentRegistry>();
         services.AddSingleton<PresenceRegistry>();
         services.AddSingleton<HubErrorFilter>();

@@ -77,7 +77,12 @@ internal sealed class LoadClient : IAsyncDisposable
         // Under heavy load the server may be slow to answer pings; only a really dead connection should close.
         connection.ServerTimeout = TimeSpan.FromMinutes(2);
         var client = new LoadClient(connection, documentId, tracker, seed);
-        connection.On<string, CommittedOperationMessage>("OperationCommitted", client.OnCommitted);
+        connection.On<string, CommittedOperationMessage[]>("OperationsCommitted", (documentId, batch) =>
+        {
+            // Its own operations in a batch are acknowledged by the answers to its submissions.
+            foreach (var committed in batch)
+                if (committed.ClientId != client._client?.ClientId) client.OnCommitted(documentId, committed);
+        });
         await connection.StartAsync();
         var snapshot = await connection.InvokeAsync<SnapshotMessage>("JoinDocument", client._documentId);
         lock (client._lock)

@@ -67,7 +67,13 @@ public sealed class HubEditor : IAsyncDisposable
             .WithAutomaticReconnect(new ForeverRetry())
             .Build();
         var editor = new HubEditor(connection, documentId);
-        connection.On<string, CommittedOperationEnvelope>("OperationCommitted", editor.OnOperationCommittedAsync);
+        connection.On<string, CommittedOperationEnvelope[]>("OperationsCommitted", async (documentId, batch) =>
+        {
+            // Its own operations in a batch are acknowledged by the answers to its submissions.
+            foreach (var committed in batch)
+                if (committed.ClientId != editor._client?.ClientId)
+                    await editor.OnOperationCommittedAsync(documentId, committed);
+        });
         connection.Reconnected += _ => editor.RejoinAsync();
         await connection.StartAsync(ct);
         await editor.JoinAsync(ct);

@@ -600,9 +600,11 @@ export function mountProposalEditor(element, options) {
   });
 
   // --- server events ---
-  connection.on('OperationCommitted', (id, committed) => {
-    if (disposed || !sameDocument(id)) return;
-    const run = () => client?.receiveCommitted([committed]);
+  // One message per batch the server committed, in revision order; this editor's own operations in it count as
+  // their acknowledgements (the answer to the submission may come a moment later and is then ignored).
+  connection.on('OperationsCommitted', (id, committed) => {
+    if (disposed || !sameDocument(id) || !Array.isArray(committed)) return;
+    const run = () => client?.receiveCommitted(committed);
     if (client) run();
     else early.push(run);
   });

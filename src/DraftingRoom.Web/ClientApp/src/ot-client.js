@@ -166,7 +166,7 @@ export class OtClient {
   }
 
   /**
-   * Committed operations as the server sends them (OperationCommitted, GetOperations).
+   * Committed operations as the server sends them (OperationsCommitted, GetOperations).
    * @param {CommittedOperation[]} committed
    */
   receiveCommitted(committed) {

@@ -78,7 +78,7 @@ class FakeHub {
         const committed = { revision: this.history.length + 1, clientId, sequence, operation: op.toJSON(), userId: connection.user.userId };
         this.history.push(committed);
         this.committed.set(key, committed.revision);
-        this.broadcast(connection, 'OperationCommitted', DOC, committed);
+        this.broadcast(connection, 'OperationsCommitted', DOC, [committed]);
         return { revision: committed.revision };
       }
       case 'GetOperations':
@@ -397,7 +397,7 @@ describe('mountProposalEditor', () => {
     // Someone with rights edits: the watcher sees it.
     hub.history.push({ revision: 1, clientId: 'x', sequence: 1, operation: [8, ' (revised)'], userId: 'u-x' });
     hub.text = 'Preamble (revised)';
-    a.connection.emit('OperationCommitted', DOC, hub.history[0]);
+    a.connection.emit('OperationsCommitted', DOC, [hub.history[0]]);
     await waitFor(() => a.text() === 'Preamble (revised)', 'the remote edit');
   });
 
