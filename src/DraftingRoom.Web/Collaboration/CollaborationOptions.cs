@@ -20,6 +20,9 @@ public sealed class CollaborationOptions
     /// <summary>A snapshot of a document is stored every this many operations.</summary>
     public int SnapshotInterval { get; set; } = 200;
 
+    /// <summary>How old, in seconds, a connection's edit rights may be before they are checked again.</summary>
+    public int AccessRecheckSeconds { get; set; } = 10;
+
     /// <summary>How many recent operations a server keeps per document to transform late submissions.</summary>
     public int HistoryWindow { get; set; } = 2_000;
 }

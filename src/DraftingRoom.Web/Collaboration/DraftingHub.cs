@@ -30,7 +30,7 @@ public sealed class DraftingHub(
         var access = await proposals.GetDocumentAccessAsync(Context.User!, id);
         if (access is not { CanView: true })
             throw new HubException("This document does not exist, or you may not see it.");
-        Joined[id] = access.CanEdit;
+        Joined[id] = new JoinedDocument(access.CanEdit, DateTimeOffset.UtcNow);
 
         var (text, revision) = await Run(() => registry.GetStateAsync(id));
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(id));
@@ -46,8 +46,9 @@ public sealed class DraftingHub(
         JsonElement operation)
     {
         var id = ParseId(documentId);
-        if (!Joined.TryGetValue(id, out var canEdit))
+        if (!Joined.TryGetValue(id, out var joined))
             throw new HubException("Join the document before editing it.");
+        var canEdit = await CanStillEditAsync(id, joined);
         if (!canEdit) throw new HubException("You may watch this proposal but not edit it: only its sponsors, the Secretariat and the Independent Expert can.");
         if (string.IsNullOrEmpty(clientId) || clientId.Length > 64)
             throw new HubException("The editor's client id is missing or too long.");
@@ -108,10 +109,25 @@ public sealed class DraftingHub(
 
     public static string GroupName(Guid documentId) => $"document:{documentId}";
 
-    private Dictionary<Guid, bool> Joined =>
-        (Dictionary<Guid, bool>)(Context.Items.TryGetValue("joined", out var value)
+    private Dictionary<Guid, JoinedDocument> Joined =>
+        (Dictionary<Guid, JoinedDocument>)(Context.Items.TryGetValue("joined", out var value)
             ? value!
-            : Context.Items["joined"] = new Dictionary<Guid, bool>());
+            : Context.Items["joined"] = new Dictionary<Guid, JoinedDocument>());
+
+    /// <summary>Edit rights as found when the connection joined, and when they were last checked.</summary>
+    private sealed record JoinedDocument(bool CanEdit, DateTimeOffset CheckedAt);
+
+    // Rights can change while a connection stays open (a sponsor removed, a proposal submitted). They are checked
+    // again once they are older than the configured interval, so a keystroke rarely costs a database query.
+    private async Task<bool> CanStillEditAsync(Guid documentId, JoinedDocument joined)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (now - joined.CheckedAt < TimeSpan.FromSeconds(_options.AccessRecheckSeconds)) return joined.CanEdit;
+        var access = await proposals.GetDocumentAccessAsync(Context.User!, documentId);
+        var canEdit = access is { CanEdit: true };
+        Joined[documentId] = new JoinedDocument(canEdit, now);
+        return canEdit;
+    }
 
     private RateLimiter Limiter =>
         (RateLimiter)(Context.Items.TryGetValue("limiter", out var value)
