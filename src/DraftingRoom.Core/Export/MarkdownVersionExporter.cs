@@ -1,3 +1,4 @@
+using DraftingRoom.Core.Drafting;
 using System.Globalization;
 using System.Text;
 using DraftingRoom.Core.Diff;

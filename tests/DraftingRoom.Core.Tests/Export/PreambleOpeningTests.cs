@@ -1,3 +1,4 @@
+using DraftingRoom.Core.Drafting;
 using DraftingRoom.Core.Export;
 
 namespace DraftingRoom.Core.Tests.Export;

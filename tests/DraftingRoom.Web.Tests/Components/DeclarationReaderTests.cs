@@ -64,17 +64,33 @@ public sealed class DeclarationReaderTests : BunitContext
     }
 
     [Theory]
-    [InlineData("Recalling the Charter,", "Recalling")]
     [InlineData("Bearing in mind that everyone is entitled,", "Bearing in mind")]
     [InlineData("Recognizing also that the challenges,", "Recognizing also")]
     [InlineData("Deeply concerned that poverty persists,", "Deeply concerned")]
-    [InlineData("Convinced", "Convinced")]
-    public void The_opening_phrase_of_a_preambular_paragraph_is_found(string text, string opening)
+    public void The_opening_phrase_of_a_preambular_paragraph_is_in_italics(string text, string opening)
     {
-        var (found, remainder) = DeclarationReader.SplitFirstWord(text);
+        var declaration = Sample() with
+        {
+            Preamble = [new ProvisionView(Guid.NewGuid(), ProvisionKind.PreambularParagraph, 1, null, null, text, 1)],
+        };
 
-        Assert.Equal(opening, found);
-        Assert.Equal(text, found + remainder);
+        var cut = Render<DeclarationReader>(p => p.Add(r => r.Declaration, declaration));
+
+        Assert.Equal(opening, cut.Find(".preambular em").TextContent);
+        Assert.Equal(text, cut.Find(".preambular p").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_preambular_paragraph_without_an_opening_participle_has_no_italics()
+    {
+        var declaration = Sample() with
+        {
+            Preamble = [new ProvisionView(Guid.NewGuid(), ProvisionKind.PreambularParagraph, 1, null, null, "The General Assembly,", 1)],
+        };
+
+        var cut = Render<DeclarationReader>(p => p.Add(r => r.Declaration, declaration));
+
+        Assert.Empty(cut.FindAll(".preambular em"));
     }
 
     [Fact]

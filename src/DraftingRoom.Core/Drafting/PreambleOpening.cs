@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DraftingRoom.Core.Export;
+namespace DraftingRoom.Core.Drafting;
 
 /// <summary>
 /// Finds the opening words of a preambular paragraph, which United Nations documents set in italics: a participle
@@ -10,7 +10,7 @@ namespace DraftingRoom.Core.Export;
 /// opening formula ("The General Assembly,"), the closing one ("Has adopted…") and scripts without italics
 /// (Arabic, Chinese) have no opening.
 /// </summary>
-internal static partial class PreambleOpening
+public static partial class PreambleOpening
 {
     /// <summary>Splits a preambular paragraph into its opening words and the rest.</summary>
     /// <returns>The opening (empty when there is none) and the rest of the text, which together give the text back.</returns>
