@@ -41,7 +41,7 @@ public sealed class DraftingHubTests(SharedTestApp shared) : IClassFixture<Share
         for (var i = 0; i < 150; i++)
         {
             var editor = i % 2 == 0 ? first : second;
-            await editor.EditAsync(text => RandomEdit(random, text));
+            await editor.EditAsync(text => RandomEdits.Next(random, text));
             if (random.Next(4) == 0) await Task.Delay(random.Next(3));
         }
         await first.WaitUntilSynchronizedAsync(Timeout);
@@ -197,28 +197,6 @@ public sealed class DraftingHubTests(SharedTestApp shared) : IClassFixture<Share
         Assert.Equal(2, await StoredOperationCountAsync(documentId));
     }
 
-    private static TextOperation RandomEdit(Random random, string text)
-    {
-        // Positions never fall inside a surrogate pair (an emoji is two UTF-16 units).
-        int Whole(int index) => index > 0 && index < text.Length && char.IsLowSurrogate(text[index]) ? index - 1 : index;
-        var position = Whole(random.Next(text.Length + 1));
-        if (text.Length > 0 && random.Next(3) == 0)
-        {
-            var end = Whole(Math.Min(text.Length, position + random.Next(1, 6)));
-            if (end > position)
-                return TextOperation.Builder().Retain(position).Delete(end - position).Retain(text.Length - end).Build();
-        }
-        var insert = random.Next(5) == 0 ? "🌍" : ((char)('a' + random.Next(26))).ToString();
-        return InsertAt(text, position, insert);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not become true.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitForAsync(Func<bool> condition) =>
+        RandomEdits.WaitForAsync(condition, Timeout, () => "The condition did not become true.");
 }
