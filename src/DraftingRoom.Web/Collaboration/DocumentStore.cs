@@ -79,36 +79,6 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
     }
 
     /// <summary>
-    /// Writes an operation at its revision. Returns false, writing nothing, when that revision or that
-    /// (client, sequence) is already taken, by another server or by an earlier send of the same operation.
-    /// </summary>
-    public async Task<bool> TryAppendAsync(Guid documentId, CommittedOperation operation, string? userId,
-        CancellationToken ct = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            """
-            INSERT INTO "DocumentOperations" ("DocumentId", "Revision", "ClientId", "Sequence", "Operation", "UserId", "CommittedAt")
-            VALUES (@d, @r, @c, @s, @o, @u, @t)
-            """);
-        command.Parameters.AddWithValue("d", documentId);
-        command.Parameters.AddWithValue("r", operation.Revision);
-        command.Parameters.AddWithValue("c", operation.ClientId);
-        command.Parameters.AddWithValue("s", operation.Sequence);
-        command.Parameters.Add(new NpgsqlParameter("o", NpgsqlDbType.Jsonb) { Value = operation.Operation.ToJson() });
-        command.Parameters.AddWithValue("u", (object?)userId ?? DBNull.Value);
-        command.Parameters.AddWithValue("t", clock.GetUtcNow());
-        try
-        {
-            await command.ExecuteNonQueryAsync(ct);
-            return true;
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
     /// Writes several operations, at consecutive revisions, in one statement: all of them or none. Returns false,
     /// writing nothing, when any of those revisions or (client, sequence) pairs is already taken. One round trip and
     /// one flush to disk for the lot, so a busy document commits what queued up meanwhile together.
@@ -116,7 +86,6 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task<bool> TryAppendAsync(Guid documentId, IReadOnlyList<(CommittedOperation Operation, string? UserId)> operations,
         CancellationToken ct = default)
     {
-        if (operations.Count == 1) return await TryAppendAsync(documentId, operations[0].Operation, operations[0].UserId, ct);
         await using var command = dataSource.CreateCommand(
             """
             INSERT INTO "DocumentOperations" ("DocumentId", "Revision", "ClientId", "Sequence", "Operation", "UserId", "CommittedAt")
