@@ -21,6 +21,30 @@ public static class Permissions
     public static bool CanBrowseAudit(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.IndependentExpert);
 
+    /// <summary>Comment and reply (while a round is open, for participants).</summary>
+    public static bool CanComment(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Participant) || user.IsInRole(Roles.IndependentExpert) || user.IsInRole(Roles.Secretariat);
+
+    /// <summary>Mark comments addressed, hide abusive ones.</summary>
+    public static bool CanModerate(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Secretariat) || user.IsInRole(Roles.IndependentExpert);
+
+    /// <summary>Co-sponsor, on behalf of one's organisation, a proposal submitted by another.</summary>
+    public static bool CanEndorse(this ClaimsPrincipal user) => user.IsInRole(Roles.Participant);
+
+    /// <summary>Accept or reject proposals.</summary>
+    public static bool CanDecide(this ClaimsPrincipal user) => user.IsInRole(Roles.IndependentExpert);
+
+    public static bool CanManageRounds(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.IndependentExpert) || user.IsInRole(Roles.Secretariat);
+
+    /// <summary>
+    /// The Independent Expert and the Secretariat hold the pen: consultation rounds do not restrict them, and they
+    /// may edit any draft proposal.
+    /// </summary>
+    public static bool HoldsThePen(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.IndependentExpert) || user.IsInRole(Roles.Secretariat);
+
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public static string DisplayName(this ClaimsPrincipal user) =>
@@ -44,7 +68,14 @@ public static class DraftingRoomClaims
 public sealed class AccessDeniedException(string message) : Exception(message);
 
 /// <summary>The input cannot be accepted. The message says what to change; nothing was stored.</summary>
-public sealed class InvalidInputException(string message) : Exception(message);
+public class InvalidInputException(string message) : Exception(message);
+
+/// <summary>The errors whose message is written for the user: pages show them as they are.</summary>
+public static class UserFacingErrors
+{
+    public static bool Is(Exception exception) =>
+        exception is InvalidInputException or AccessDeniedException or NotFoundException or ConflictException;
+}
 
 /// <summary>The thing asked for does not exist (or the caller may not know it exists).</summary>
 public sealed class NotFoundException(string message) : Exception(message);

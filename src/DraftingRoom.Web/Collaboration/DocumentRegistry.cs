@@ -19,6 +19,16 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
     private const int MaxBatch = 500;
     private readonly ConcurrentDictionary<Guid, LiveDocument> _documents = new();
     private readonly CollaborationOptions _options = options.Value;
+    private readonly ConcurrentDictionary<Guid, string> _closed = new();
+
+    /// <summary>
+    /// Refuses every change to the document from the next batch on, with <paramref name="reason"/>: a submitted
+    /// proposal's text is final. Other servers learn of it when they check their editors' rights again.
+    /// </summary>
+    public void Close(Guid documentId, string reason) => _closed[documentId] = reason;
+
+    /// <summary>Accepts changes again after <see cref="Close"/>, when the step that closed the document failed.</summary>
+    public void Reopen(Guid documentId) => _closed.TryRemove(documentId, out _);
 
     public async Task<(string Text, long Revision)> GetStateAsync(Guid documentId, CancellationToken ct = default)
     {
@@ -161,6 +171,7 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                             outcomes[i] = new SubmitResult(prepared.Committed, IsDuplicate: true);
                             continue;
                         }
+                        if (_closed.TryGetValue(documentId, out var closedBecause)) throw new OperationException(closedBecause);
                         var committed = prepared.Committed;
                         if (committed.Operation.TargetLength > _options.MaxDocumentLength &&
                             committed.Operation.TargetLength > committed.Operation.BaseLength)

@@ -52,6 +52,39 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
         return new LoadedDocument(text, snapshotRevision, operations);
     }
 
+    /// <summary>The text at <paramref name="revision"/>: the nearest snapshot at or before it, and the operations since.</summary>
+    /// <returns>The text, or null when the document or the revision does not exist.</returns>
+    public async Task<string?> TextAtAsync(Guid documentId, long revision, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        string? text = null;
+        long snapshotRevision = 0;
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT "Revision", "Text" FROM "DocumentSnapshots"
+            WHERE "DocumentId" = @d AND "Revision" <= @r ORDER BY "Revision" DESC LIMIT 1
+            """, connection))
+        {
+            command.Parameters.AddWithValue("d", documentId);
+            command.Parameters.AddWithValue("r", revision);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                snapshotRevision = reader.GetInt64(0);
+                text = reader.GetString(1);
+            }
+        }
+        if (text is null) return null;
+        var operations = await ReadOperationsAsync(connection, documentId, snapshotRevision, ct);
+        var applied = snapshotRevision;
+        foreach (var operation in operations.TakeWhile(o => o.Revision <= revision))
+        {
+            text = operation.Operation.Apply(text);
+            applied = operation.Revision;
+        }
+        return applied == revision ? text : null;
+    }
+
     /// <summary>The committed operations after <paramref name="afterRevision"/>, in order.</summary>
     public async Task<IReadOnlyList<CommittedOperation>> ReadOperationsAsync(Guid documentId, long afterRevision,
         CancellationToken ct = default)

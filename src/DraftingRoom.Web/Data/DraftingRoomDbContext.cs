@@ -18,6 +18,11 @@ public sealed class DraftingRoomDbContext(DbContextOptions<DraftingRoomDbContext
     public DbSet<DocumentSnapshot> DocumentSnapshots => Set<DocumentSnapshot>();
     public DbSet<DeclarationVersion> DeclarationVersions => Set<DeclarationVersion>();
     public DbSet<VersionProvisionRecord> VersionProvisions => Set<VersionProvisionRecord>();
+    public DbSet<ConsultationRound> ConsultationRounds => Set<ConsultationRound>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentEdit> CommentEdits => Set<CommentEdit>();
+    public DbSet<ProposalEndorsement> ProposalEndorsements => Set<ProposalEndorsement>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

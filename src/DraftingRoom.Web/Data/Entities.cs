@@ -55,6 +55,11 @@ public sealed class ArticleRevision
     public ApplicationUser? Author { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string Reason { get; set; }
+    /// <summary>The proposal whose acceptance made this revision.</summary>
+    public Guid? ProposalId { get; set; }
+    public Proposal? Proposal { get; set; }
+    /// <summary>The Independent Expert's note on the decision that made this revision.</summary>
+    public string? DecisionNote { get; set; }
 }
 
 public enum StakeholderKind

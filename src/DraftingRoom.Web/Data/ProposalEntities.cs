@@ -29,6 +29,23 @@ public sealed class Proposal
     public ApplicationUser? CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<ProposalSponsor> Sponsors { get; set; } = [];
+    public List<ProposalEndorsement> Endorsements { get; set; } = [];
+
+    /// <summary>Why the sponsors propose this wording, given when they submit it.</summary>
+    public string? Rationale { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public string? SubmittedById { get; set; }
+    /// <summary>The text as submitted: what is endorsed and decided on, whatever reaches the live document later.</summary>
+    public string? SubmittedText { get; set; }
+    public long? SubmittedRevision { get; set; }
+    public Guid? RoundId { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedById { get; set; }
+    public string? DecisionNote { get; set; }
+    /// <summary>The article revision an acceptance made.</summary>
+    public int? ResultingRevision { get; set; }
+    public uint RowVersion { get; set; }
 }
 
 /// <summary>A user who may edit a proposal: its author and the co-sponsors they invited.</summary>

@@ -130,6 +130,7 @@ public sealed class DeclarationService(
         var article = await FindArticleAsync(db, articleId, ct);
         if (article.Text == text && article.Title == title) return article.CurrentRevision;
         var next = article.CurrentRevision + 1;
+        await Comments.OfficialTextAnchors.RemapAsync(db, article.Id, article.Text, article.CurrentRevision, text, next, ct);
         article.Text = text;
         article.Title = title;
         article.CurrentRevision = next;

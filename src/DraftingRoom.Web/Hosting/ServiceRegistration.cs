@@ -92,6 +92,13 @@ public static class ServiceRegistration
         services.AddSingleton<PresenceRegistry>();
         services.AddSingleton<HubErrorFilter>();
         services.AddSingleton<ProposalService>();
+        services.AddSingleton<ProposalTexts>();
+        services.AddSingleton<SubmissionService>();
+        services.AddSingleton<Decisions.DecisionService>();
+        services.AddSingleton<Consultation.RoundService>();
+        services.AddSingleton<Comments.CommentService>();
+        services.Configure<Comments.CommentOptions>(builder.Configuration.GetSection(Comments.CommentOptions.Section));
+        services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<Versions.VersionService>();
         services.AddSingleton<Versions.CompilationService>();
         services.AddSingleton<DeclarationService>();

@@ -3,48 +3,65 @@ using System.Collections.Concurrent;
 namespace DraftingRoom.Web.Live;
 
 /// <summary>
-/// Tells open pages that something they show has changed. Components subscribe on first render, re-render through
-/// InvokeAsync when called, and dispose the subscription.
+/// Tells open pages that something they show has changed: a declaration (its articles, comments, proposals, rounds)
+/// or a user's notifications. Components subscribe on first render, re-render through InvokeAsync when called, and
+/// dispose the subscription.
 /// </summary>
 public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> _byDeclaration = new();
+    private readonly Channel<Guid> _declarations = new(logger);
+    private readonly Channel<string> _users = new(logger);
 
-    public IDisposable SubscribeToDeclaration(Guid declarationId, Func<Task> onChanged)
-    {
-        var subscription = new Subscription(this, declarationId, onChanged);
-        _byDeclaration.GetOrAdd(declarationId, _ => new()).TryAdd(subscription, 0);
-        return subscription;
-    }
+    public IDisposable SubscribeToDeclaration(Guid declarationId, Func<Task> onChanged) =>
+        _declarations.Subscribe(declarationId, onChanged);
 
-    public void DeclarationChanged(Guid declarationId)
-    {
-        if (!_byDeclaration.TryGetValue(declarationId, out var subscriptions)) return;
-        foreach (var subscription in subscriptions.Keys)
-            _ = NotifyAsync(subscription);
-    }
+    public void DeclarationChanged(Guid declarationId) => _declarations.Publish(declarationId);
 
-    private async Task NotifyAsync(Subscription subscription)
+    /// <summary>Hears of new notifications for <paramref name="userId"/>, or of their being read.</summary>
+    public IDisposable SubscribeToUser(string userId, Func<Task> onChanged) => _users.Subscribe(userId, onChanged);
+
+    public void UserNotified(string userId) => _users.Publish(userId);
+
+    private sealed class Channel<TKey>(ILogger logger) where TKey : notnull
     {
-        try
+        private readonly ConcurrentDictionary<TKey, ConcurrentDictionary<Subscription, byte>> _subscribers = new();
+
+        public IDisposable Subscribe(TKey key, Func<Task> onChanged)
         {
-            await subscription.OnChanged();
+            var subscription = new Subscription(this, key, onChanged);
+            _subscribers.GetOrAdd(key, _ => new()).TryAdd(subscription, 0);
+            return subscription;
         }
-        catch (Exception exception)
+
+        public void Publish(TKey key)
         {
-            // One broken page must not stop the others from hearing of the change.
-            logger.LogWarning(exception, "A live subscriber failed to handle a change");
+            if (!_subscribers.TryGetValue(key, out var subscriptions)) return;
+            foreach (var subscription in subscriptions.Keys)
+                _ = NotifyAsync(subscription);
         }
-    }
 
-    private sealed class Subscription(LiveNotifier owner, Guid declarationId, Func<Task> onChanged) : IDisposable
-    {
-        public Func<Task> OnChanged { get; } = onChanged;
-
-        public void Dispose()
+        private async Task NotifyAsync(Subscription subscription)
         {
-            if (owner._byDeclaration.TryGetValue(declarationId, out var subscriptions))
-                subscriptions.TryRemove(this, out _);
+            try
+            {
+                await subscription.OnChanged();
+            }
+            catch (Exception exception)
+            {
+                // One broken page must not stop the others from hearing of the change.
+                logger.LogWarning(exception, "A live subscriber failed to handle a change");
+            }
+        }
+
+        private sealed class Subscription(Channel<TKey> owner, TKey key, Func<Task> onChanged) : IDisposable
+        {
+            public Func<Task> OnChanged { get; } = onChanged;
+
+            public void Dispose()
+            {
+                if (owner._subscribers.TryGetValue(key, out var subscriptions))
+                    subscriptions.TryRemove(this, out _);
+            }
         }
     }
 }

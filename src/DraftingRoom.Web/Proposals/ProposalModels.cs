@@ -5,7 +5,7 @@ namespace DraftingRoom.Web.Proposals;
 public sealed record SponsorView(string UserId, string DisplayName, string? Organisation, StakeholderKind? Kind);
 
 public sealed record ProposalSummary(Guid Id, string Title, ProposalStatus Status, string? AuthorName,
-    string? AuthorOrganisation, DateTimeOffset CreatedAt, int SponsorCount);
+    string? AuthorOrganisation, DateTimeOffset CreatedAt, int SponsorCount, int EndorsementCount);
 
 public sealed record ProposalView(
     Guid Id,
@@ -23,7 +23,27 @@ public sealed record ProposalView(
     IReadOnlyList<SponsorView> Sponsors,
     DateTimeOffset CreatedAt,
     bool CanEdit,
-    bool CanInvite);
+    bool CanInvite)
+{
+    public string? Rationale { get; init; }
+    public DateTimeOffset? SubmittedAt { get; init; }
+    /// <summary>The text as submitted; null while the proposal is a draft.</summary>
+    public string? SubmittedText { get; init; }
+    public IReadOnlyList<EndorsementView> Endorsements { get; init; } = [];
+    public DateTimeOffset? DecidedAt { get; init; }
+    public string? DecidedBy { get; init; }
+    public string? DecisionNote { get; init; }
+    public int? ResultingRevision { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
+    /// <summary>The caller is one of its sponsors: they submit and withdraw it.</summary>
+    public bool IsSponsor { get; init; }
+    /// <summary>The caller's organisation already endorses it, or sponsors it.</summary>
+    public bool IsEndorsedByMyOrganisation { get; init; }
+    public bool IsSponsoredByMyOrganisation { get; init; }
+}
+
+public sealed record EndorsementView(string Organisation, StakeholderKind Kind, RegionalGroup? RegionalGroup,
+    string EndorsedBy, DateTimeOffset EndorsedAt);
 
 public sealed record InvitableUser(string UserId, string DisplayName, string? Organisation);
 

@@ -2,7 +2,10 @@ using System.Security.Claims;
 using DraftingRoom.Core.Drafting;
 using DraftingRoom.Web.Accounts;
 using DraftingRoom.Web.Auditing;
+using DraftingRoom.Web.Consultation;
 using DraftingRoom.Web.Data;
+using DraftingRoom.Web.Live;
+using DraftingRoom.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace DraftingRoom.Web.Proposals;
@@ -12,13 +15,11 @@ namespace DraftingRoom.Web.Proposals;
 /// sponsors, their delegations, the Secretariat and the Independent Expert see it; its sponsors, the Secretariat and
 /// the Independent Expert may edit it.
 /// </summary>
-public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbFactory, TimeProvider clock)
+public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbFactory, RoundService rounds, LiveNotifier notifier,
+    TimeProvider clock)
 {
     public static bool CanPropose(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Participant) || user.IsInRole(Roles.IndependentExpert) || user.IsInRole(Roles.Secretariat);
-
-    private static bool HoldsThePen(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.IndependentExpert) || user.IsInRole(Roles.Secretariat);
 
     public async Task<Guid> CreateAsync(ClaimsPrincipal actor, Guid articleId, string? title, CancellationToken ct = default)
     {
@@ -26,6 +27,7 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId && a.DeletedAt == null, ct)
             ?? throw new NotFoundException("This article does not exist or was deleted.");
+        var roundId = await rounds.DemandOpenAsync(db, actor, article.DeclarationId, "propose new wording", ct);
         var heading = article.Kind == ProvisionKind.Article ? $"Article {article.Number}" : "Preambular paragraph";
         title = string.IsNullOrWhiteSpace(title) ? $"New wording for {heading}" : title.Trim();
         if (title.Length > 300) throw new InvalidInputException("The title is too long: at most 300 characters.");
@@ -35,7 +37,7 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         var proposal = new Proposal
         {
             ArticleId = article.Id, Title = title, BaseRevision = article.CurrentRevision, Status = ProposalStatus.Draft,
-            DocumentId = document.Id, CreatedById = actor.UserId(), CreatedAt = now,
+            DocumentId = document.Id, CreatedById = actor.UserId(), CreatedAt = now, RoundId = roundId,
         };
         proposal.Sponsors.Add(new ProposalSponsor { UserId = actor.UserId()!, InvitedById = actor.UserId(), InvitedAt = now });
         db.TextDocuments.Add(document);
@@ -43,6 +45,7 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         db.Proposals.Add(proposal);
         db.Record(actor, "proposal.created", nameof(Proposal), proposal.Id, $"{title} ({heading})", clock);
         await db.SaveChangesAsync(ct);
+        notifier.DeclarationChanged(article.DeclarationId);
         return proposal.Id;
     }
 
@@ -53,6 +56,9 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         var proposal = await db.Proposals.AsNoTracking()
             .Include(p => p.Article).ThenInclude(a => a!.Declaration)
             .Include(p => p.Sponsors).ThenInclude(s => s.User).ThenInclude(u => u!.Organisation)
+            .Include(p => p.Endorsements).ThenInclude(e => e.Organisation)
+            .Include(p => p.Endorsements).ThenInclude(e => e.User)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == proposalId, ct)
             ?? throw new NotFoundException("This proposal does not exist.");
         var access = Access(actor, proposal);
@@ -65,8 +71,32 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
             proposal.Sponsors.OrderBy(s => s.InvitedAt)
                 .Select(s => new SponsorView(s.UserId, s.User!.DisplayName, s.User.Organisation?.Name, s.User.Organisation?.Kind))
                 .ToList(),
-            proposal.CreatedAt, access.CanEdit, access.CanEdit && proposal.Status == ProposalStatus.Draft);
+            proposal.CreatedAt, access.CanEdit, access.CanEdit && proposal.Status == ProposalStatus.Draft)
+        {
+            Rationale = proposal.Rationale,
+            SubmittedAt = proposal.SubmittedAt,
+            SubmittedText = proposal.SubmittedText,
+            Endorsements = proposal.Endorsements.OrderBy(e => e.EndorsedAt)
+                .Select(e => new EndorsementView(e.Organisation!.Name, e.Organisation.Kind, e.Organisation.RegionalGroup,
+                    e.User!.DisplayName, e.EndorsedAt))
+                .ToList(),
+            DecidedAt = proposal.DecidedAt,
+            DecidedBy = proposal.DecidedById is null ? null
+                : await db.Users.Where(u => u.Id == proposal.DecidedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct),
+            DecisionNote = proposal.DecisionNote,
+            ResultingRevision = proposal.ResultingRevision,
+            WithdrawnAt = proposal.WithdrawnAt,
+            IsSponsor = proposal.Sponsors.Any(s => s.UserId == actor.UserId()),
+            IsEndorsedByMyOrganisation = OrganisationOf(actor) is { } mine && proposal.Endorsements.Any(e => e.OrganisationId == mine),
+            IsSponsoredByMyOrganisation = OrganisationOf(actor) is { } own && proposal.Sponsors.Any(s => s.User?.OrganisationId == own),
+        };
     }
+
+    /// <summary>Whether <paramref name="actor"/> may see <paramref name="proposal"/> (its sponsors and their users loaded).</summary>
+    public bool CanView(ClaimsPrincipal actor, Proposal proposal) => Access(actor, proposal).CanView;
+
+    internal static Guid? OrganisationOf(ClaimsPrincipal actor) =>
+        Guid.TryParse(actor.FindFirstValue(DraftingRoomClaims.OrganisationId), out var id) ? id : null;
 
     /// <summary>The proposals on an article that <paramref name="actor"/> may see, newest first.</summary>
     public async Task<IReadOnlyList<ProposalSummary>> ListForArticleAsync(ClaimsPrincipal actor, Guid articleId,
@@ -77,11 +107,11 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         var proposals = await db.Proposals.AsNoTracking()
             .Include(p => p.CreatedBy).ThenInclude(u => u!.Organisation)
             .Include(p => p.Sponsors).ThenInclude(s => s.User)
+            .Include(p => p.Endorsements)
             .Where(p => p.ArticleId == articleId)
             .OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         return proposals.Where(p => Access(actor, p).CanView)
-            .Select(p => new ProposalSummary(p.Id, p.Title, p.Status, p.CreatedBy?.DisplayName,
-                p.CreatedBy?.Organisation?.Name, p.CreatedAt, p.Sponsors.Count))
+            .Select(Summary)
             .ToList();
     }
 
@@ -94,13 +124,13 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         var proposals = await db.Proposals.AsNoTracking()
             .Include(p => p.CreatedBy).ThenInclude(u => u!.Organisation)
             .Include(p => p.Sponsors).ThenInclude(s => s.User)
+            .Include(p => p.Endorsements)
             .Where(p => p.Article!.DeclarationId == declarationId)
             .OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         return proposals.Where(p => Access(actor, p).CanView)
             .GroupBy(p => p.ArticleId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ProposalSummary>)g
-                .Select(p => new ProposalSummary(p.Id, p.Title, p.Status, p.CreatedBy?.DisplayName,
-                    p.CreatedBy?.Organisation?.Name, p.CreatedAt, p.Sponsors.Count))
+                .Select(Summary)
                 .ToList());
     }
 
@@ -133,7 +163,9 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
 
         proposal.Sponsors.Add(new ProposalSponsor { UserId = userId, InvitedById = actor.UserId(), InvitedAt = clock.GetUtcNow() });
         db.Record(actor, "proposal.sponsor-invited", nameof(Proposal), proposal.Id, $"{invitee.DisplayName} invited to {proposal.Title}", clock);
+        var notified = db.Notify([userId], actor, NotificationKind.SponsorInvited, proposal.Title, $"proposals/{proposal.Id}", clock);
         await db.SaveChangesAsync(ct);
+        notifier.Announce(notified);
     }
 
     /// <summary>Participants who could be invited as co-sponsors, found by name or organisation.</summary>
@@ -158,6 +190,10 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
             .ToListAsync(ct);
     }
 
+    private static ProposalSummary Summary(Proposal p) =>
+        new(p.Id, p.Title, p.Status, p.CreatedBy?.DisplayName, p.CreatedBy?.Organisation?.Name, p.CreatedAt,
+            p.Sponsors.Count, p.Endorsements.Count);
+
     private static DocumentAccess Access(ClaimsPrincipal actor, Proposal proposal)
     {
         if (!actor.IsSignedIn()) return new DocumentAccess(proposal.Id, false, false);
@@ -166,8 +202,8 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         var organisationId = actor.FindFirstValue(DraftingRoomClaims.OrganisationId);
         var isSponsorsDelegation = organisationId is not null &&
                                    proposal.Sponsors.Any(s => s.User?.OrganisationId?.ToString() == organisationId);
-        var canView = proposal.Status != ProposalStatus.Draft || isSponsor || isSponsorsDelegation || HoldsThePen(actor);
-        var canEdit = proposal.Status == ProposalStatus.Draft && (isSponsor || HoldsThePen(actor));
+        var canView = proposal.Status != ProposalStatus.Draft || isSponsor || isSponsorsDelegation || actor.HoldsThePen();
+        var canEdit = proposal.Status == ProposalStatus.Draft && (isSponsor || actor.HoldsThePen());
         return new DocumentAccess(proposal.Id, canView, canEdit);
     }
 

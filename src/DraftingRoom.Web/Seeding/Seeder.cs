@@ -88,8 +88,15 @@ public sealed class Seeder(
         if (!File.Exists(path)) path = Path.Combine(AppContext.BaseDirectory, "Data", "Seed", "sample-declaration.md");
         await using var file = File.OpenRead(path);
         var draft = DraftImporter.Parse(path, file, new Core.Drafting.DraftImportOptions());
-        await importService.SaveCoreAsync(actor: null, draft, SampleTitle, symbol: null, isSample: true, ct);
-        logger.LogInformation("Seeded the sample declaration");
+        var declarationId = await importService.SaveCoreAsync(actor: null, draft, SampleTitle, symbol: null, isSample: true, ct);
+        var now = clock.GetUtcNow();
+        db.ConsultationRounds.Add(new ConsultationRound
+        {
+            DeclarationId = declarationId, Title = "Consultation on the draft declaration (sample)", OpenedAt = now,
+            ClosesAt = now.AddDays(90),
+        });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded the sample declaration, with a consultation round open for 90 days");
     }
 
     private static void Check(IdentityResult result, string what)

@@ -36,6 +36,8 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         entity.Property(r => r.Title).HasMaxLength(300);
         entity.Property(r => r.Reason).HasMaxLength(2000);
         entity.HasOne(r => r.Author).WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        entity.HasOne(r => r.Proposal).WithMany().HasForeignKey(r => r.ProposalId).OnDelete(DeleteBehavior.SetNull);
+        entity.Property(r => r.DecisionNote).HasMaxLength(10_000);
     }
 }
 

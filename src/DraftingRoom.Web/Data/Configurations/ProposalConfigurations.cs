@@ -14,6 +14,12 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         entity.HasIndex(p => p.DocumentId).IsUnique();
         entity.HasOne(p => p.CreatedBy).WithMany().HasForeignKey(p => p.CreatedById).OnDelete(DeleteBehavior.SetNull);
         entity.HasMany(p => p.Sponsors).WithOne(s => s.Proposal).HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasMany(p => p.Endorsements).WithOne().HasForeignKey(e => e.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        entity.Property(p => p.Rationale).HasMaxLength(10_000);
+        entity.Property(p => p.DecisionNote).HasMaxLength(10_000);
+        entity.HasOne<ConsultationRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.SetNull);
+        // Deciding or submitting twice at the same moment: the second save finds the row changed and stores nothing.
+        entity.Property(p => p.RowVersion).IsRowVersion();
     }
 }
 

@@ -162,8 +162,15 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -181,6 +188,8 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("ProposalId");
 
                     b.HasIndex("ArticleId", "Number")
                         .IsUnique();
@@ -229,6 +238,170 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AddressedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddressedById")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("AnchorEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AnchorOutdated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AnchorQuote")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("AnchorRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AnchorStart")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OriginalQuote")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OriginalRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ThreadId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("DeclarationId", "CreatedAt");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.CommentEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentEdits");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.ConsultationRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId", "OpenedAt");
+
+                    b.ToTable("ConsultationRounds");
                 });
 
             modelBuilder.Entity("DraftingRoom.Web.Data.Declaration", b =>
@@ -369,6 +542,47 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.ToTable("DocumentSnapshots");
                 });
 
+            modelBuilder.Entity("DraftingRoom.Web.Data.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("DraftingRoom.Web.Data.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,16 +629,57 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.Property<string>("CreatedById")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int?>("ResultingRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedById")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("SubmittedRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SubmittedText")
+                        .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -435,7 +690,33 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.HasIndex("DocumentId")
                         .IsUnique();
 
+                    b.HasIndex("RoundId");
+
                     b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.ProposalEndorsement", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EndorsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ProposalId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProposalEndorsements");
                 });
 
             modelBuilder.Entity("DraftingRoom.Web.Data.ProposalSponsor", b =>
@@ -673,9 +954,85 @@ namespace DraftingRoom.Web.Data.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("DraftingRoom.Web.Data.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Article");
 
                     b.Navigation("Author");
+
+                    b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.Comment", b =>
+                {
+                    b.HasOne("DraftingRoom.Web.Data.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DraftingRoom.Web.Data.ApplicationUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DraftingRoom.Web.Data.Declaration", null)
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DraftingRoom.Web.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DraftingRoom.Web.Data.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DraftingRoom.Web.Data.ConsultationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DraftingRoom.Web.Data.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Proposal");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.CommentEdit", b =>
+                {
+                    b.HasOne("DraftingRoom.Web.Data.Comment", null)
+                        .WithMany("Edits")
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.ConsultationRound", b =>
+                {
+                    b.HasOne("DraftingRoom.Web.Data.Declaration", "Declaration")
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Declaration");
                 });
 
             modelBuilder.Entity("DraftingRoom.Web.Data.DeclarationVersion", b =>
@@ -714,6 +1071,15 @@ namespace DraftingRoom.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DraftingRoom.Web.Data.Notification", b =>
+                {
+                    b.HasOne("DraftingRoom.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DraftingRoom.Web.Data.Proposal", b =>
                 {
                     b.HasOne("DraftingRoom.Web.Data.Article", "Article")
@@ -733,11 +1099,41 @@ namespace DraftingRoom.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("DraftingRoom.Web.Data.ConsultationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Article");
 
                     b.Navigation("CreatedBy");
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("DraftingRoom.Web.Data.ProposalEndorsement", b =>
+                {
+                    b.HasOne("DraftingRoom.Web.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DraftingRoom.Web.Data.Proposal", null)
+                        .WithMany("Endorsements")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DraftingRoom.Web.Data.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("DraftingRoom.Web.Data.ProposalSponsor", b =>
@@ -824,6 +1220,11 @@ namespace DraftingRoom.Web.Data.Migrations
                     b.Navigation("Revisions");
                 });
 
+            modelBuilder.Entity("DraftingRoom.Web.Data.Comment", b =>
+                {
+                    b.Navigation("Edits");
+                });
+
             modelBuilder.Entity("DraftingRoom.Web.Data.Declaration", b =>
                 {
                     b.Navigation("Articles");
@@ -841,6 +1242,8 @@ namespace DraftingRoom.Web.Data.Migrations
 
             modelBuilder.Entity("DraftingRoom.Web.Data.Proposal", b =>
                 {
+                    b.Navigation("Endorsements");
+
                     b.Navigation("Sponsors");
                 });
 #pragma warning restore 612, 618
