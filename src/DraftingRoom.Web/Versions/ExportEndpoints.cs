@@ -46,12 +46,12 @@ public static class ExportEndpoints
         });
     }
 
-    /// <summary>The compilation of contributions on a declaration, as Word or CSV.</summary>
+    /// <summary>The compilation of contributions on a declaration, or on one round of it (?round=id), as Word or CSV.</summary>
     public static void MapCompilationEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/declarations/{declarationId:guid}/compilation/{format}", async (Guid declarationId, string format,
-            ClaimsPrincipal user, CompilationService compilations, CancellationToken ct) =>
+            Guid? round, ClaimsPrincipal user, CompilationService compilations, CancellationToken ct) =>
         {
-            var compilation = await compilations.CompileAsync(user, declarationId, ct);
+            var compilation = await compilations.CompileAsync(user, declarationId, round, ct);
             var stream = new MemoryStream();
             switch (format)
             {
