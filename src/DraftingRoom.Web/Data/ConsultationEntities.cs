@@ -110,6 +110,8 @@ public enum NotificationKind
     CommentAddressed = 6,
     CommentHidden = 7,
     SponsorInvited = 8,
+    /// <summary>An article one commented on has a new official text.</summary>
+    CommentedArticleRevised = 9,
 }
 
 /// <summary>Something a user should know about. The text is composed when shown, in the reader's language.</summary>

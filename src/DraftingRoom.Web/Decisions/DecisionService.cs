@@ -98,7 +98,8 @@ public sealed class DecisionService(
         if (text == article.Text)
             throw new InvalidInputException("The accepted text is the same as the official text: nothing would change. Reject the proposal, or accept it with changes.");
         var next = article.CurrentRevision + 1;
-        await OfficialTextAnchors.RemapAsync(db, article.Id, article.Text, article.CurrentRevision, text, next, ct);
+        var readers = await OfficialTextAnchors.RemapAsync(db, article.Id, article.Text, article.CurrentRevision, text, next,
+            heading, actor, clock, ct);
         var sponsors = string.Join(", ", proposal.Sponsors.Select(s => s.User?.Organisation?.Name ?? s.User?.DisplayName)
             .Where(n => n is not null).Distinct());
         proposal.Status = request.Kind == DecisionKind.Accept ? ProposalStatus.Accepted : ProposalStatus.AcceptedWithChanges;
@@ -115,7 +116,7 @@ public sealed class DecisionService(
             nameof(Proposal), proposal.Id, $"{proposal.Title} ({heading}): revision {next}", clock);
         return await SaveAndAnnounceAsync(db, actor, proposal,
             proposal.Status == ProposalStatus.Accepted ? NotificationKind.ProposalAccepted : NotificationKind.ProposalAcceptedWithChanges,
-            next, ct);
+            next, ct, readers);
     }
 
     /// <summary>
@@ -151,12 +152,12 @@ public sealed class DecisionService(
     }
 
     private async Task<int?> SaveAndAnnounceAsync(DraftingRoomDbContext db, ClaimsPrincipal actor, Proposal proposal,
-        NotificationKind kind, int? revision, CancellationToken ct)
+        NotificationKind kind, int? revision, CancellationToken ct, IReadOnlyList<string>? alsoNotified = null)
     {
         var notified = db.Notify(proposal.Sponsors.Select(s => s.UserId), actor, kind, proposal.Title, $"proposals/{proposal.Id}", clock);
         await db.SaveChangesAsync(ct);
         notifier.DeclarationChanged(proposal.Article!.DeclarationId);
-        notifier.Announce(notified);
+        notifier.Announce(notified.Concat(alsoNotified ?? []).Distinct());
         return revision;
     }
 

@@ -4,6 +4,7 @@ using DraftingRoom.Web.Accounts;
 using DraftingRoom.Web.Auditing;
 using DraftingRoom.Web.Data;
 using DraftingRoom.Web.Live;
+using DraftingRoom.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -130,7 +131,8 @@ public sealed class DeclarationService(
         var article = await FindArticleAsync(db, articleId, ct);
         if (article.Text == text && article.Title == title) return article.CurrentRevision;
         var next = article.CurrentRevision + 1;
-        await Comments.OfficialTextAnchors.RemapAsync(db, article.Id, article.Text, article.CurrentRevision, text, next, ct);
+        var notified = await Comments.OfficialTextAnchors.RemapAsync(db, article.Id, article.Text, article.CurrentRevision,
+            text, next, Describe(article), actor, clock, ct);
         article.Text = text;
         article.Title = title;
         article.CurrentRevision = next;
@@ -142,6 +144,7 @@ public sealed class DeclarationService(
         db.Record(actor, "article.revised", nameof(Article), article.Id, $"{Describe(article)}: revision {next}. {reason}", clock);
         await SaveAsync(db, ct);
         notifier.DeclarationChanged(article.DeclarationId);
+        notifier.Announce(notified);
         return next;
     }
 

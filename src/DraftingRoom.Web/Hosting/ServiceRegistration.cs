@@ -106,6 +106,7 @@ public static class ServiceRegistration
         services.AddScoped<AdministrationService>();
         services.AddSingleton<Auditing.AuditService>();
         services.AddScoped<Seeder>();
+        services.AddScoped<SampleConsultation>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<Api.ErrorResponses>();

@@ -11,6 +11,12 @@ public sealed class SeedOptions
     /// <summary>The sample declaration, clearly marked as a sample (on in Development).</summary>
     public bool SampleDeclaration { get; set; }
 
+    /// <summary>
+    /// Comments, replies and proposals from the demo accounts on the sample declaration, as in a consultation under
+    /// way (on in Development; needs the demo accounts and the sample declaration).
+    /// </summary>
+    public bool SampleConsultation { get; set; }
+
     /// <summary>The password of every demo account.</summary>
     public string DemoPassword { get; set; } = "solidarity-demo-2027";
 

@@ -17,6 +17,7 @@ public sealed class Seeder(
     RoleManager<IdentityRole> roleManager,
     UserManager<ApplicationUser> userManager,
     ImportService importService,
+    SampleConsultation sampleConsultation,
     IOptions<SeedOptions> options,
     IWebHostEnvironment environment,
     TimeProvider clock,
@@ -35,6 +36,9 @@ public sealed class Seeder(
         await SeedFirstAdminAsync();
         if (_options.DemoAccounts) await SeedDemoAccountsAsync(ct);
         if (_options.SampleDeclaration) await SeedSampleDeclarationAsync(ct);
+        if (_options.SampleConsultation && _options.DemoAccounts &&
+            await db.Declarations.Where(d => d.IsSample).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct) is { } sampleId)
+            await sampleConsultation.SeedAsync(sampleId, ct);
     }
 
     private async Task SeedFirstAdminAsync()
