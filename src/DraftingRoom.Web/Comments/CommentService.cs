@@ -68,6 +68,7 @@ public sealed class CommentService(
             }
         }
 
+        if (await RecentDuplicateAsync(db, comment, ct) is { } duplicate) return duplicate;
         db.Comments.Add(comment);
         db.Record(actor, "comment.posted", nameof(Comment), comment.Id,
             comment.AnchorQuote is null ? $"On {target}" : $"On {target}: \"{Shorten(comment.AnchorQuote)}\"", clock);
@@ -93,6 +94,7 @@ public sealed class CommentService(
             AuthorId = actor.UserId()!, OrganisationId = OrganisationOf(actor), Body = text, CreatedAt = clock.GetUtcNow(),
             RoundId = roundId,
         };
+        if (await RecentDuplicateAsync(db, reply, ct) is { } duplicate) return duplicate;
         db.Comments.Add(reply);
         db.Record(actor, "comment.replied", nameof(Comment), reply.Id, $"Reply to comment {root.Id}", clock);
         var threadAuthors = await db.Comments.AsNoTracking().Where(c => c.ThreadId == root.Id && c.HiddenAt == null)
@@ -354,6 +356,21 @@ public sealed class CommentService(
             comment.HiddenAt is not null && !actor.CanModerate() && comment.AuthorId != actor.UserId())
             throw new NotFoundException("This comment does not exist.");
         return comment;
+    }
+
+    /// <summary>
+    /// The same text by the same author on the same target a moment ago: a second click or a resent request, which
+    /// must not post the comment twice.
+    /// </summary>
+    private async Task<Guid?> RecentDuplicateAsync(DraftingRoomDbContext db, Comment comment, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().AddSeconds(-30);
+        var duplicate = await db.Comments.AsNoTracking()
+            .Where(c => c.AuthorId == comment.AuthorId && c.ArticleId == comment.ArticleId && c.ProposalId == comment.ProposalId &&
+                        c.ThreadId == comment.ThreadId && c.Body == comment.Body && c.AnchorStart == comment.AnchorStart &&
+                        c.AnchorEnd == comment.AnchorEnd && c.CreatedAt >= since)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        return duplicate;
     }
 
     private static Guid? OrganisationOf(ClaimsPrincipal actor) =>
