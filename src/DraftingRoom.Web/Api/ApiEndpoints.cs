@@ -2,13 +2,18 @@ using System.Security.Claims;
 using DraftingRoom.Core.Diff;
 using DraftingRoom.Core.Drafting;
 using DraftingRoom.Core.Versions;
+using DraftingRoom.Web.Comments;
+using DraftingRoom.Web.Consultation;
+using DraftingRoom.Web.Data;
 using DraftingRoom.Web.Declarations;
+using DraftingRoom.Web.Proposals;
 using DraftingRoom.Web.Versions;
 
 namespace DraftingRoom.Web.Api;
 
 /// <summary>
-/// The read-only JSON API: declarations, versions and comparisons, under the same permissions as the pages. Described
+/// The read-only JSON API: declarations, versions, comparisons, comments, rounds and proposals, under the same
+/// permissions as the pages. Described
 /// by OpenAPI at /openapi/v1.json.
 /// </summary>
 public static class ApiEndpoints
@@ -39,6 +44,22 @@ public static class ApiEndpoints
                 ComparisonDto.Create(await versions.CompareAsync(user, declarationId, from, to, ct)))
             .WithName("CompareVersions")
             .WithSummary("Article-matched, word-level comparison of two versions (a version id or \"current\").");
+
+        api.MapGet("/declarations/{declarationId:guid}/comments", (Guid declarationId, Guid? article, Guid? proposal,
+                StakeholderKind? kind, Guid? organisation, RegionalGroup? regionalGroup, CommentStatus? status, string? search,
+                ClaimsPrincipal user, CommentService comments, CancellationToken ct) =>
+                comments.ListAsync(user, new CommentFilter(declarationId, article, proposal, false, kind, organisation,
+                    regionalGroup, status, search), ct))
+            .WithName("ListComments")
+            .WithSummary("The comment threads on a declaration that the caller may see, oldest first, with optional filters.");
+
+        api.MapGet("/declarations/{declarationId:guid}/rounds", (Guid declarationId, ClaimsPrincipal user, RoundService rounds,
+                CancellationToken ct) => rounds.ListAsync(user, declarationId, ct))
+            .WithName("ListRounds").WithSummary("The consultation rounds on a declaration, newest first.");
+
+        api.MapGet("/proposals/{proposalId:guid}", (Guid proposalId, ClaimsPrincipal user, ProposalService proposals,
+                CancellationToken ct) => proposals.GetAsync(user, proposalId, ct))
+            .WithName("GetProposal").WithSummary("A proposal the caller may see: its status, sponsors, endorsements and decision.");
     }
 }
 
