@@ -64,3 +64,6 @@ public sealed record CommentView(
 public sealed record CommentThread(CommentView Root, IReadOnlyList<CommentView> Replies);
 
 public sealed record CommentEditView(string Body, DateTimeOffset ReplacedAt);
+
+/// <summary>An organisation whose members commented on a declaration.</summary>
+public sealed record CommentingOrganisation(Guid Id, string Name, StakeholderKind Kind, RegionalGroup? RegionalGroup);

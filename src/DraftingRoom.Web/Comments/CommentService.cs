@@ -251,6 +251,25 @@ public sealed class CommentService(
             .ToList();
     }
 
+    /// <summary>
+    /// The organisations whose members commented on a declaration, in comments the caller may see: the choices of
+    /// the comments page's organisation filter.
+    /// </summary>
+    public async Task<IReadOnlyList<CommentingOrganisation>> ListOrganisationsAsync(ClaimsPrincipal actor, Guid declarationId,
+        CancellationToken ct = default)
+    {
+        actor.Demand(actor.CanRead(), "read comments");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.DeclarationId == declarationId && c.OrganisationId != null)
+            .Include(c => c.Organisation).Include(c => c.Proposal).ThenInclude(p => p!.Sponsors).ThenInclude(s => s.User)
+            .AsSplitQuery().ToListAsync(ct);
+        return comments.Where(c => c.Proposal is null || proposals.CanView(actor, c.Proposal))
+            .Select(c => c.Organisation!).DistinctBy(o => o.Id)
+            .Select(o => new CommentingOrganisation(o.Id, o.Name, o.Kind, o.RegionalGroup))
+            .OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
     private static bool Contains(string body, Comment comment, string search) =>
         body.Contains(search, StringComparison.CurrentCultureIgnoreCase) ||
         comment.Author?.DisplayName.Contains(search, StringComparison.CurrentCultureIgnoreCase) == true ||
