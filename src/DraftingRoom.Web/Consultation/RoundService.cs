@@ -59,6 +59,8 @@ public sealed class RoundService(IDbContextFactory<DraftingRoomDbContext> dbFact
             .SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"Declarations\" WHERE \"Id\" = {declarationId} FOR UPDATE")
             .ToListAsync(ct);
         if (locked.Count == 0) throw new NotFoundException("This declaration does not exist.");
+        // The time after the lock: a round opened by whoever held it began after the time taken before waiting.
+        now = clock.GetUtcNow();
         if (await OpenRoundAsync(db, declarationId, now, ct) is { } open)
             throw new InvalidInputException($"The round \"{open.Title}\" is already open until {open.ClosesAt:d MMMM yyyy}. Close it before opening another.");
 

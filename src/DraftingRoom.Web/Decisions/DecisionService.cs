@@ -59,23 +59,29 @@ public sealed class DecisionService(
             {
                 return await TryDecideAsync(actor, proposalId, request, note, chosen, ct);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateException exception) when (IsRace(exception) && attempt < MaxAttempts)
             {
                 // Another decision (or edit) changed the article or this proposal between our read and our write:
                 // read again; the checks below then merge over it, or refuse if the proposal is decided already.
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException exception) when (IsRace(exception))
             {
                 throw new ConflictException("The article kept changing while the decision was being saved. Nothing was saved: try again.");
             }
         }
     }
 
+    // The race shows as the article's row version, or as the revision number another decision took first (the
+    // unique index on ArticleRevisions), whichever of the two statements PostgreSQL runs into first.
+    private static bool IsRace(DbUpdateException exception) =>
+        exception is DbUpdateConcurrencyException || exception.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+
     private async Task<int?> TryDecideAsync(ClaimsPrincipal actor, Guid proposalId, DecisionRequest request, string? note,
         string? chosen, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var proposal = await db.Proposals.Include(p => p.Article).Include(p => p.Sponsors).ThenInclude(s => s.User)
+        var proposal = await db.Proposals.Include(p => p.Article)
+            .Include(p => p.Sponsors).ThenInclude(s => s.User).ThenInclude(u => u!.Organisation)
             .FirstOrDefaultAsync(p => p.Id == proposalId, ct)
             ?? throw new NotFoundException("This proposal does not exist.");
         DemandSubmitted(proposal);
@@ -100,8 +106,8 @@ public sealed class DecisionService(
         var next = article.CurrentRevision + 1;
         var readers = await OfficialTextAnchors.RemapAsync(db, article.Id, article.Text, article.CurrentRevision, text, next,
             heading, actor, clock, ct);
-        var sponsors = string.Join(", ", proposal.Sponsors.Select(s => s.User?.Organisation?.Name ?? s.User?.DisplayName)
-            .Where(n => n is not null).Distinct());
+        var sponsors = string.Join(", ", proposal.Sponsors.OrderBy(s => s.InvitedAt)
+            .Select(s => s.User?.Organisation?.Name ?? s.User?.DisplayName).Where(n => n is not null).Distinct());
         proposal.Status = request.Kind == DecisionKind.Accept ? ProposalStatus.Accepted : ProposalStatus.AcceptedWithChanges;
         var accepted = request.Kind == DecisionKind.Accept ? "Accepted" : "Accepted with changes";
         proposal.ResultingRevision = next;

@@ -202,8 +202,10 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         var organisationId = actor.FindFirstValue(DraftingRoomClaims.OrganisationId);
         var isSponsorsDelegation = organisationId is not null &&
                                    proposal.Sponsors.Any(s => s.User?.OrganisationId?.ToString() == organisationId);
-        var canView = proposal.Status != ProposalStatus.Draft || isSponsor || isSponsorsDelegation || actor.HoldsThePen();
-        var canEdit = proposal.Status == ProposalStatus.Draft && (isSponsor || actor.HoldsThePen());
+        // Only what was submitted becomes public: a draft withdrawn before submission stays as private as it was.
+        var canView = proposal.SubmittedAt is not null || isSponsor || isSponsorsDelegation || actor.HoldsThePen();
+        // Sponsors edit while their role lets them propose: a sponsor made Observer (or Admin) later only watches.
+        var canEdit = proposal.Status == ProposalStatus.Draft && ((isSponsor && CanPropose(actor)) || actor.HoldsThePen());
         return new DocumentAccess(proposal.Id, canView, canEdit);
     }
 

@@ -66,9 +66,11 @@ public sealed class SubmissionService(
             notifier.DeclarationChanged(proposal.Article.DeclarationId);
             notifier.Announce(notified);
         }
-        catch
+        catch (Exception exception)
         {
-            registry.Reopen(proposal.DocumentId);
+            // A conflict means a co-sponsor submitted or withdrew it meanwhile, which closed the text for good: only a
+            // failure of this submission alone opens it again.
+            if (exception is not ConflictException) registry.Reopen(proposal.DocumentId);
             throw;
         }
     }
