@@ -24,8 +24,12 @@ public sealed record NewProvision(ProvisionKind Kind, string? Number, string? Ti
 
 public sealed record ProvisionEdit(string? Title, string Text, string Reason);
 
+/// <summary>One official revision of an article.</summary>
+/// <param name="ProposalId">The proposal whose acceptance made this revision, if any.</param>
+/// <param name="ProposalTitle">That proposal's title.</param>
+/// <param name="DecisionNote">The Independent Expert's note on the decision that made this revision.</param>
 public sealed record RevisionView(int Number, string Text, string? Title, string? AuthorName, DateTimeOffset CreatedAt,
-    string Reason);
+    string Reason, Guid? ProposalId, string? ProposalTitle, string? DecisionNote);
 
 public enum MoveDirection
 {

@@ -227,7 +227,7 @@ public sealed class DeclarationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ArticleRevisions.Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number)
             .Select(r => new RevisionView(r.Number, r.Text, r.Title, r.Author != null ? r.Author.DisplayName : null,
-                r.CreatedAt, r.Reason))
+                r.CreatedAt, r.Reason, r.ProposalId, r.Proposal != null ? r.Proposal.Title : null, r.DecisionNote))
             .ToListAsync(ct);
     }
 
