@@ -9,6 +9,7 @@ public static class Users
     public const string Expert = "expert@draftingroom.example";
     public const string Delegate = "amaria@draftingroom.example";
     public const string DelegateColleague = "amaria.adviser@draftingroom.example";
+    public const string SecondDelegate = "serrania@draftingroom.example";
     public const string CivilSociety = "gsn@draftingroom.example";
     public const string Observer = "observer@draftingroom.example";
 
