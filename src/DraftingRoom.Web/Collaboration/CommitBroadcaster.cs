@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DraftingRoom.Core.Collaboration;
+using DraftingRoom.Web.Observability;
 using Microsoft.AspNetCore.SignalR;
 
 namespace DraftingRoom.Web.Collaboration;
@@ -9,18 +10,24 @@ namespace DraftingRoom.Web.Collaboration;
 /// under load a batch carries many operations, and each message costs every recipient a frame to read. Sent after
 /// the batch is stored, in revision order; authors recognise their own operations by client id and sequence.
 /// </summary>
-public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, ILogger<CommitBroadcaster> logger)
+public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, ILogger<CommitBroadcaster> logger,
+    DraftingRoomMetrics? metrics = null)
 {
     public const string EventName = "OperationsCommitted";
 
-    public async Task BroadcastAsync(Guid documentId, IReadOnlyList<(CommittedOperation Operation, string? UserId)> committed)
+    /// <param name="storedAt">When the batch was stored (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for the
+    /// propagation latency; 0 when unknown.</param>
+    public async Task BroadcastAsync(Guid documentId, IReadOnlyList<(CommittedOperation Operation, string? UserId)> committed,
+        long storedAt = 0)
     {
         if (committed.Count == 0) return;
         var messages = committed.Select(c => new CommittedOperationMessage(c.Operation.Revision, c.Operation.ClientId,
             c.Operation.Sequence, JsonSerializer.SerializeToElement(c.Operation.Operation), c.UserId)).ToList();
         try
         {
+            // With the Redis backplane this returns once the message is published to Redis for every node.
             await hub.Clients.Group(DraftingHub.GroupName(documentId)).SendAsync(EventName, documentId.ToString(), messages);
+            if (storedAt != 0) metrics?.BatchBroadcast(storedAt);
         }
         catch (Exception exception)
         {

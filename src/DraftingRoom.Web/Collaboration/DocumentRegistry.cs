@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using DraftingRoom.Core.Collaboration;
+using DraftingRoom.Web.Observability;
 using Microsoft.Extensions.Options;
 
 namespace DraftingRoom.Web.Collaboration;
@@ -13,7 +15,7 @@ public sealed record SubmitResult(CommittedOperation Committed, bool IsDuplicate
 /// and answered; if another server wrote that revision first, this one catches up from the log and tries again.
 /// </summary>
 public sealed class DocumentRegistry(DocumentStore store, IOptions<CollaborationOptions> options, ILogger<DocumentRegistry> logger,
-    CommitBroadcaster? broadcaster = null)
+    CommitBroadcaster? broadcaster = null, DraftingRoomMetrics? metrics = null)
 {
     private const int MaxAttempts = 20;
     private const int MaxBatch = 500;
@@ -200,6 +202,8 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                 }
                 if (stored)
                 {
+                    var storedAt = Stopwatch.GetTimestamp();
+                    metrics?.OperationsCommitted(toWrite.Count);
                     foreach (var (revision, text) in snapshots) await TrySaveSnapshotAsync(documentId, revision, text);
                     for (var i = 0; i < batch.Count; i++)
                     {
@@ -207,7 +211,7 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                         else batch[i].Outcome.TrySetResult(outcomes[i]!);
                     }
                     // The batch's authors are answered first; then everyone hears of it, before the next batch.
-                    if (broadcaster is not null) await broadcaster.BroadcastAsync(documentId, toWrite);
+                    if (broadcaster is not null) await broadcaster.BroadcastAsync(documentId, toWrite, storedAt);
                     return;
                 }
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using DraftingRoom.Core.Collaboration;
 using DraftingRoom.Web.Accounts;
+using DraftingRoom.Web.Observability;
 using DraftingRoom.Web.Proposals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -19,6 +21,7 @@ public sealed class DraftingHub(
     PresenceRegistry presence,
     ProposalService proposals,
     IOptions<CollaborationOptions> options,
+    DraftingRoomMetrics metrics,
     ILogger<DraftingHub> logger) : Hub
 {
     public const string Path = "/hubs/drafting";
@@ -45,6 +48,7 @@ public sealed class DraftingHub(
     public async Task<OperationAck> SubmitOperation(string documentId, string clientId, long sequence, long baseRevision,
         JsonElement operation)
     {
+        var received = Stopwatch.GetTimestamp();
         var id = ParseId(documentId);
         if (!Joined.TryGetValue(id, out var joined))
             throw new HubException("Join the document before editing it.");
@@ -70,6 +74,7 @@ public sealed class DraftingHub(
 
         // The registry tells everyone in the document (CommitBroadcaster) once the batch holding this is stored.
         var result = await Run(() => registry.SubmitAsync(id, clientId, sequence, baseRevision, parsed, Context.User!.UserId()));
+        metrics.OperationAcknowledged(received);
         return new OperationAck(result.Committed.Revision);
     }
 
@@ -99,8 +104,15 @@ public sealed class DraftingHub(
             await Clients.Group(GroupName(id)).SendAsync("PresenceChanged", documentId, remaining);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        metrics.ClientConnected(DraftingRoomMetrics.Kinds.Editor);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.ClientDisconnected(DraftingRoomMetrics.Kinds.Editor);
         foreach (var (documentId, remaining) in presence.LeaveAll(Context.ConnectionId))
             await Clients.Group(GroupName(documentId)).SendAsync("PresenceChanged", documentId.ToString(), remaining);
         Limiter.Dispose();

@@ -9,6 +9,7 @@ using DraftingRoom.Web.Components;
 using DraftingRoom.Web.Data;
 using DraftingRoom.Web.Declarations;
 using DraftingRoom.Web.Live;
+using DraftingRoom.Web.Observability;
 using DraftingRoom.Web.Seeding;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -35,7 +36,9 @@ public static class ServiceRegistration
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddSingleton(TimeProvider.System);
 
-        services.AddDbContextFactory<DraftingRoomDbContext>(options => options.UseNpgsql(connectionString));
+        builder.AddDraftingRoomObservability();
+        services.AddDbContextFactory<DraftingRoomDbContext>((provider, options) => options.UseNpgsql(connectionString)
+            .AddInterceptors(provider.GetRequiredService<AuditMetricsInterceptor>()));
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -113,7 +116,7 @@ public static class ServiceRegistration
         services.AddOpenApi();
 
         services.AddSingleton<DatabaseReadiness>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
 
         services.AddSignalR().AddHubOptions<DraftingHub>(options =>
         {
@@ -122,6 +125,8 @@ public static class ServiceRegistration
             // hub instead of a closed connection.
             options.MaximumReceiveMessageSize = 256 * 1024;
         });
+        // Several nodes: the Redis backplane and live notifications across nodes, when Redis is configured.
+        builder.AddDraftingRoomScaleOut();
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -162,7 +167,8 @@ public static class ServiceRegistration
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapDraftingRoomHealth();
+        app.MapDraftingRoomMetrics();
         app.MapAccountEndpoints();
         app.MapHub<DraftingHub>(DraftingHub.Path);
         app.MapOpenApi().RequireAuthorization();

@@ -7,20 +7,57 @@ namespace DraftingRoom.Web.Live;
 /// or a user's notifications. Components subscribe on first render, re-render through InvokeAsync when called, and
 /// dispose the subscription.
 /// </summary>
-public sealed class LiveNotifier(ILogger<LiveNotifier> logger)
+/// <remarks>
+/// Subscribers on this node hear of a change at once. With several nodes (<see cref="ILiveRelay"/>, Redis pub/sub)
+/// the change is also sent to the other nodes, whose subscribers hear of it when it arrives there. A change says only
+/// what changed, never how: a page reloads what it shows from the database, so a notification lost in transit (Redis
+/// unreachable for a moment) leaves that page behind until the next change or a reload, and loses no data.
+/// </remarks>
+public sealed class LiveNotifier
 {
-    private readonly Channel<Guid> _declarations = new(logger);
-    private readonly Channel<string> _users = new(logger);
+    private readonly Channel<Guid> _declarations;
+    private readonly Channel<string> _users;
+    private readonly ILiveRelay? _relay;
+
+    public LiveNotifier(ILogger<LiveNotifier> logger, ILiveRelay? relay = null)
+    {
+        _declarations = new Channel<Guid>(logger);
+        _users = new Channel<string>(logger);
+        _relay = relay;
+        relay?.Listen(Deliver);
+    }
 
     public IDisposable SubscribeToDeclaration(Guid declarationId, Func<Task> onChanged) =>
         _declarations.Subscribe(declarationId, onChanged);
 
-    public void DeclarationChanged(Guid declarationId) => _declarations.Publish(declarationId);
+    public void DeclarationChanged(Guid declarationId)
+    {
+        _declarations.Publish(declarationId);
+        _relay?.Send(new LiveChange(LiveChangeKind.Declaration, declarationId.ToString()));
+    }
 
     /// <summary>Hears of new notifications for <paramref name="userId"/>, or of their being read.</summary>
     public IDisposable SubscribeToUser(string userId, Func<Task> onChanged) => _users.Subscribe(userId, onChanged);
 
-    public void UserNotified(string userId) => _users.Publish(userId);
+    public void UserNotified(string userId)
+    {
+        _users.Publish(userId);
+        _relay?.Send(new LiveChange(LiveChangeKind.User, userId));
+    }
+
+    /// <summary>A change another node announced: told to this node's subscribers only.</summary>
+    private void Deliver(LiveChange change)
+    {
+        switch (change.Kind)
+        {
+            case LiveChangeKind.Declaration when Guid.TryParse(change.Key, out var declarationId):
+                _declarations.Publish(declarationId);
+                break;
+            case LiveChangeKind.User:
+                _users.Publish(change.Key);
+                break;
+        }
+    }
 
     private sealed class Channel<TKey>(ILogger logger) where TKey : notnull
     {

@@ -18,6 +18,7 @@ namespace DraftingRoom.Web.Proposals;
 public sealed class SubmissionService(
     IDbContextFactory<DraftingRoomDbContext> dbFactory,
     DocumentRegistry registry,
+    ProposalService proposals,
     RoundService rounds,
     LiveNotifier notifier,
     TimeProvider clock)
@@ -102,6 +103,8 @@ public sealed class SubmissionService(
             ?? throw new InvalidInputException("You endorse on behalf of your organisation, and your account belongs to none. Ask an administrator to add you to it.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var proposal = await LoadAsync(db, proposalId, ct);
+        if (!proposals.CanView(actor, proposal))
+            throw new NotFoundException("This proposal does not exist, or it is a draft you cannot see.");
         if (proposal.Status != ProposalStatus.Submitted)
             throw new InvalidInputException(proposal.Status == ProposalStatus.Draft
                 ? "This proposal is still a draft: it can be endorsed once its sponsors submit it."

@@ -21,7 +21,8 @@ internal sealed class AppNode : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<AppNode> StartAsync(string connectionString, string webProject, string webAssembly)
+    /// <param name="redis">The Redis connection string, for several nodes; null for one node alone.</param>
+    public static async Task<AppNode> StartAsync(string connectionString, string webProject, string webAssembly, string? redis = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         var startInfo = new ProcessStartInfo("dotnet", [webAssembly])
@@ -36,6 +37,7 @@ internal sealed class AppNode : IAsyncDisposable
         startInfo.Environment["Seed__DemoAccounts"] = "false";
         startInfo.Environment["Seed__SampleDeclaration"] = "false";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (redis is not null) startInfo.Environment["ConnectionStrings__Redis"] = redis;
         var node = new AppNode(Process.Start(startInfo)!, baseAddress);
         node._process.OutputDataReceived += (_, e) => node.Keep(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
@@ -50,7 +52,8 @@ internal sealed class AppNode : IAsyncDisposable
                 throw new InvalidOperationException($"The app exited with code {node._process.ExitCode}:\n{node.Output}");
             try
             {
-                if ((await client.GetAsync(new Uri(baseAddress, "/health"))).StatusCode == HttpStatusCode.OK) return node;
+                // Ready: the database, and Redis with the live relay subscribed when there is one.
+                if ((await client.GetAsync(new Uri(baseAddress, "/health/ready"))).StatusCode == HttpStatusCode.OK) return node;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {

@@ -19,7 +19,8 @@ namespace DraftingRoom.Benchmarks.CoEditing;
 /// <summary>
 /// Many people in one proposal at once: N editors typing 5 keystrokes a second each near their own caret, and M
 /// watchers, all on one document, over real SignalR connections to the app running in a process of its own (so its
-/// CPU and memory are its own), on a private PostgreSQL. Measures, for every keystroke, the time until every other
+/// CPU and memory are its own), on a private PostgreSQL. With --nodes N, N app processes on that database and a Redis
+/// of their own (the SignalR backplane), the clients spread over them in turn. Measures, for every keystroke, the time until every other
 /// client has applied it; acknowledgements per second; server CPU and memory; and checks that nothing acknowledged
 /// was lost or applied twice and that every client ends with the server's text.
 /// </summary>
@@ -37,14 +38,14 @@ internal static partial class CoEditingBenchmark
         var options = Options.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("Usage: co-editing [--editors N] [--watchers M] [--seconds S] [--nodes 1] [--seed X]");
+            Console.Error.WriteLine("Usage: co-editing [--editors N] [--watchers M] [--seconds S] [--nodes 1] [--redis 0|1] [--seed X]");
+            Console.Error.WriteLine("  --nodes N   app processes on one database; clients are spread over them in turn. More than one needs Redis.");
+            Console.Error.WriteLine("  --redis 1   run the nodes on a Redis of their own (the SignalR backplane); the default with --nodes 2 or more.");
             return 2;
         }
-        if (options.Nodes != 1)
+        if (options.Nodes > 1 && !options.Redis)
         {
-            // Each node broadcasts only to its own connections; spreading clients over nodes needs a SignalR
-            // backplane first. Everything below already works on a list of nodes.
-            Console.Error.WriteLine("--nodes: only 1 for now (several nodes need a SignalR backplane).");
+            Console.Error.WriteLine("--nodes: several nodes need Redis (the SignalR backplane) to hear each other's commits; leave out --redis 0.");
             return 2;
         }
 
@@ -58,28 +59,34 @@ internal static partial class CoEditingBenchmark
             return 1;
         }
 
-        Console.WriteLine(Invariant($"co-editing: {options.Editors} editors at {KeystrokesPerSecond} keystrokes/s, {options.Watchers} watchers, {options.Seconds} s, {options.Nodes} node(s), seed {options.Seed}; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+        Console.WriteLine(Invariant($"co-editing: {options.Editors} editors at {KeystrokesPerSecond} keystrokes/s, {options.Watchers} watchers, {options.Seconds} s, {options.Nodes} node(s){(options.Redis ? " on Redis" : "")}, seed {options.Seed}; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
         await using var cluster = await EmbeddedPostgres.StartAsync(
             Path.Combine(Path.GetTempPath(), $"draftingroom-bench-{Environment.ProcessId}-{Guid.NewGuid():N}"), deleteOnDispose: true);
         var connectionString = cluster.ConnectionString();
         var documentId = await PrepareDatabaseAsync(connectionString, webProject);
 
         var nodes = new List<AppNode>();
+        var redis = options.Redis ? await RedisNode.StartAsync() : null;
         try
         {
-            for (var i = 0; i < options.Nodes; i++) nodes.Add(await AppNode.StartAsync(connectionString, webProject, webAssembly));
-            return await MeasureAsync(options, nodes, connectionString, documentId);
+            for (var i = 0; i < options.Nodes; i++)
+                nodes.Add(await AppNode.StartAsync(connectionString, webProject, webAssembly, redis?.ConnectionString));
+            return await MeasureAsync(options, nodes, redis, connectionString, documentId);
         }
         finally
         {
             foreach (var node in nodes) await node.DisposeAsync();
+            if (redis is not null) await redis.DisposeAsync();
             NpgsqlConnection.ClearAllPools();
         }
     }
 
-    private static async Task<int> MeasureAsync(Options options, IReadOnlyList<AppNode> nodes, string connectionString, Guid documentId)
+    private static async Task<int> MeasureAsync(Options options, IReadOnlyList<AppNode> nodes, RedisNode? redis,
+        string connectionString, Guid documentId)
     {
-        var server = nodes[0];
+        // The server is every node together: CPU time and working sets are summed over them.
+        long ServerWorkingSet() => nodes.Sum(n => n.WorkingSet);
+        TimeSpan ServerCpuTime() => TimeSpan.FromTicks(nodes.Sum(n => n.CpuTime.Ticks));
         var total = options.Editors + options.Watchers;
         var tracker = new DeliveryTracker(total);
 
@@ -88,7 +95,7 @@ internal static partial class CoEditingBenchmark
         foreach (var node in nodes)
             foreach (var account in EditorAccounts.Append(WatcherAccount))
                 cookies[(account, node.BaseAddress)] = await SignInAsync(node.BaseAddress, account);
-        var memoryBefore = server.WorkingSet;
+        var memoryBefore = ServerWorkingSet();
 
         var clients = new LoadClient[total];
         using (var connecting = new SemaphoreSlim(16))
@@ -98,7 +105,7 @@ internal static partial class CoEditingBenchmark
                 await connecting.WaitAsync();
                 try
                 {
-                    // Clients are spread over the nodes in turn (one node for now).
+                    // Clients are spread over the nodes in turn: editors and watchers alike.
                     var node = nodes[i % nodes.Count].BaseAddress;
                     var account = i < options.Editors ? EditorAccounts[i % EditorAccounts.Length] : WatcherAccount;
                     clients[i] = await LoadClient.ConnectAsync(node, cookies[(account, node)], documentId, tracker, options.Seed + i);
@@ -112,7 +119,7 @@ internal static partial class CoEditingBenchmark
         var editors = clients.Take(options.Editors).ToArray();
         if (editors.Any(e => !e.CanEdit) || clients.Skip(options.Editors).Any(w => w.CanEdit))
             throw new InvalidOperationException("Editors must be able to edit and watchers must not.");
-        var memoryConnected = server.WorkingSet;
+        var memoryConnected = ServerWorkingSet();
         Console.WriteLine(Invariant($"connected {total} clients; server working set {Mb(memoryBefore):F0} MB before, {Mb(memoryConnected):F0} MB after: {(memoryConnected - memoryBefore) / 1024.0 / total:F0} KB per client"));
 
         using var stop = new CancellationTokenSource();
@@ -122,7 +129,7 @@ internal static partial class CoEditingBenchmark
             while (!stop.IsCancellationRequested)
             {
                 await Task.WhenAll(clients.Select(c => c.CheckAsync()));
-                peakMemory = Math.Max(peakMemory, server.WorkingSet);
+                peakMemory = Math.Max(peakMemory, ServerWorkingSet());
                 try
                 {
                     await Task.Delay(500, stop.Token);
@@ -133,7 +140,8 @@ internal static partial class CoEditingBenchmark
             }
         });
 
-        var serverCpuStart = server.CpuTime;
+        var serverCpuStart = ServerCpuTime();
+        var redisCpuStart = redis?.CpuTime ?? TimeSpan.Zero;
         var harnessCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var window = Stopwatch.StartNew();
         var typingEnds = TimeSpan.FromSeconds(options.Seconds);
@@ -161,7 +169,8 @@ internal static partial class CoEditingBenchmark
         });
         await Task.WhenAll(typing);
         var elapsed = window.Elapsed;
-        var serverCpu = server.CpuTime - serverCpuStart;
+        var serverCpu = ServerCpuTime() - serverCpuStart;
+        var redisCpu = (redis?.CpuTime ?? TimeSpan.Zero) - redisCpuStart;
         var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessCpuStart;
         var acknowledgedInWindow = tracker.AcknowledgedCount;
         await progress;
@@ -188,10 +197,19 @@ internal static partial class CoEditingBenchmark
         Console.WriteLine(Invariant($"typed {keystrokes} keystrokes in {elapsed.TotalSeconds:F1} s; {acknowledgedInWindow} operations acknowledged in that time ({acknowledgedInWindow / elapsed.TotalSeconds:F0} acks/s), {tracker.AcknowledgedCount} in all; {revisions} revisions in the log; drained in {drained.TotalSeconds:F1} s"));
         Console.WriteLine(Invariant($"keystroke to acknowledgement: p50 {P(ackLatencies, 50):F1} ms, p95 {P(ackLatencies, 95):F1} ms, p99 {P(ackLatencies, 99):F1} ms over {ackLatencies.Length} keystrokes"));
         Console.WriteLine(Invariant($"keystroke to applied by every other client: p50 {P(latencies, 50):F1} ms, p95 {P(latencies, 95):F1} ms, p99 {P(latencies, 99):F1} ms, max {(latencies.Length > 0 ? latencies[^1] : double.NaN):F1} ms over {latencies.Length} keystrokes"));
-        Console.WriteLine(Invariant($"server CPU {serverCpu.TotalSeconds:F1} s in {elapsed.TotalSeconds:F1} s ({serverCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core); load clients {harnessCpu.TotalSeconds:F1} s ({harnessCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}%); server working set peak {Mb(peakMemory):F0} MB"));
+        Console.WriteLine(Invariant($"server CPU ({nodes.Count} node(s)) {serverCpu.TotalSeconds:F1} s in {elapsed.TotalSeconds:F1} s ({serverCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core); load clients {harnessCpu.TotalSeconds:F1} s ({harnessCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}%); server working set peak {Mb(peakMemory):F0} MB"));
+        if (redis is not null)
+            Console.WriteLine(Invariant($"redis CPU {redisCpu.TotalSeconds:F1} s ({redisCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core)"));
         Console.WriteLine(Invariant($"checks: {diverged} clients differ from the server's text, {behind} behind its last revision, {tracker.Mismatched} revisions reported with two different submissions, {tracker.Unacknowledged} operations applied but never acknowledged, {clients.Sum(c => c.Refusals)} refused or failed calls"));
-        Console.WriteLine(Invariant($"editors={options.Editors} watchers={options.Watchers} ops={tracker.AcknowledgedCount} lost={lost} duplicated={duplicated} p50_ms={P(latencies, 50):F1} p95_ms={P(latencies, 95):F1} p99_ms={P(latencies, 99):F1} server_mb={Mb(peakMemory):F0}"));
+        Console.WriteLine(Invariant($"nodes={nodes.Count} redis={(redis is null ? 0 : 1)} editors={options.Editors} watchers={options.Watchers} ops={tracker.AcknowledgedCount} lost={lost} duplicated={duplicated} p50_ms={P(latencies, 50):F1} p95_ms={P(latencies, 95):F1} p99_ms={P(latencies, 99):F1} server_mb={Mb(peakMemory):F0}"));
 
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            // What a node complained of (its log level is Warning): a failed broadcast, a lost Redis connection.
+            var complaints = nodes[i].Output.Split('\n').Where(l => l.StartsWith("warn:", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal)).ToList();
+            if (complaints.Count > 0)
+                Console.WriteLine(Invariant($"node {i + 1} logged {complaints.Count} warnings or errors (of its last lines), the last: {string.Join(" | ", nodes[i].Output.Split('\n').TakeLast(4))}"));
+        }
         foreach (var client in clients) await client.DisposeAsync();
         return diverged == 0 && lost == 0 && duplicated == 0 && tracker.Mismatched == 0 ? 0 : 1;
     }
@@ -302,11 +320,12 @@ internal static partial class CoEditingBenchmark
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    private sealed record Options(int Editors, int Watchers, int Seconds, int Nodes, int Seed)
+    private sealed record Options(int Editors, int Watchers, int Seconds, int Nodes, bool Redis, int Seed)
     {
         public static Options? Parse(string[] args)
         {
-            var values = new Dictionary<string, int> { ["--editors"] = 10, ["--watchers"] = 10, ["--seconds"] = 30, ["--nodes"] = 1, ["--seed"] = 1 };
+            // --redis -1: decided by the number of nodes.
+            var values = new Dictionary<string, int> { ["--editors"] = 10, ["--watchers"] = 10, ["--seconds"] = 30, ["--nodes"] = 1, ["--redis"] = -1, ["--seed"] = 1 };
             for (var i = 0; i < args.Length; i += 2)
             {
                 if (!values.ContainsKey(args[i]) || i + 1 >= args.Length ||
@@ -314,8 +333,9 @@ internal static partial class CoEditingBenchmark
                     return null;
                 values[args[i]] = value;
             }
-            if (values["--editors"] < 1 || values["--seconds"] < 1 || values["--nodes"] < 1) return null;
-            return new Options(values["--editors"], values["--watchers"], values["--seconds"], values["--nodes"], values["--seed"]);
+            if (values["--editors"] < 1 || values["--seconds"] < 1 || values["--nodes"] < 1 || values["--redis"] > 1) return null;
+            var redis = values["--redis"] == -1 ? values["--nodes"] > 1 : values["--redis"] == 1;
+            return new Options(values["--editors"], values["--watchers"], values["--seconds"], values["--nodes"], redis, values["--seed"]);
         }
     }
 }

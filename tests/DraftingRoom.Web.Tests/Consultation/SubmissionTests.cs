@@ -247,9 +247,13 @@ public sealed class SubmissionTests(SharedTestApp shared) : IClassFixture<Shared
         var id = await _s.DraftAsync(Demo.Delegate, articleId, Changed);
         var before = await _s.SnapshotAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidInputException>(async () =>
+        // Another State does not even learn that the draft exists; a colleague of its sponsor, who sees it, is told why.
+        var hidden = await Assert.ThrowsAsync<NotFoundException>(async () =>
             await _s.Submissions.EndorseAsync(await _s.As(Demo.SecondDelegate), id));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(async () =>
+            await _s.Submissions.EndorseAsync(await _s.As(Demo.DelegateColleague), id));
 
+        Assert.Contains("does not exist", hidden.Message);
         Assert.Contains("still a draft", error.Message);
         Assert.Equal(before, await _s.SnapshotAsync());
     }

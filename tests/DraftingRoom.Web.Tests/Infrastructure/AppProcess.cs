@@ -12,12 +12,16 @@ namespace DraftingRoom.Web.Tests.Infrastructure;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly List<string> _output = [];
     private Process? _process;
 
-    public AppProcess(string connectionString)
+    /// <param name="settings">More environment variables for the app, such as <c>ConnectionStrings__Redis</c>; they
+    /// override the defaults set here.</param>
+    public AppProcess(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
     }
 
@@ -43,6 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.Environment["Seed__SampleDeclaration"] = "false";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error";
+        foreach (var (name, value) in _settings) startInfo.Environment[name] = value;
         var process = Process.Start(startInfo)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
@@ -78,6 +83,15 @@ public sealed class AppProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
+        }
+    }
+
+    /// <summary>Every line the app wrote so far.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_output) return _output.ToList();
         }
     }
 
