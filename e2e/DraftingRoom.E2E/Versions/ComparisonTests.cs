@@ -43,7 +43,7 @@ public sealed class ComparisonTests(AppServer app, BrowserHost browser)
         await expert.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await expert.WaitForInteractiveAsync();
         await expert.GetByRole(AriaRole.Button, new() { Name = "Edit Article 2" }).ClickAsync();
-        var text = expert.GetByLabel("Text");
+        var text = expert.GetByRole(AriaRole.Dialog).GetByLabel("Text", new() { Exact = true });
         await text.FillAsync("1. States should share scientific knowledge freely.\n\n2. States shall support open access to research.");
         await expert.GetByLabel("Reason for the change").FillAsync("Comments of States");
         await expert.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -59,7 +59,7 @@ public sealed class ComparisonTests(AppServer app, BrowserHost browser)
 
         await expert.GetByRole(AriaRole.Button, new() { Name = "Add an article" }).ClickAsync();
         await expert.GetByLabel("Title (optional)").FillAsync("Definitions");
-        await expert.GetByLabel("Text").FillAsync("For the purposes of this declaration, science includes all fields of knowledge.");
+        await expert.GetByRole(AriaRole.Dialog).GetByLabel("Text", new() { Exact = true }).FillAsync("For the purposes of this declaration, science includes all fields of knowledge.");
         await expert.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(expert.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Article 4\\b") })).ToBeVisibleAsync();
         var headings = expert.Locator("h2.article-heading");
