@@ -165,6 +165,7 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         db.Record(actor, "proposal.sponsor-invited", nameof(Proposal), proposal.Id, $"{invitee.DisplayName} invited to {proposal.Title}", clock);
         var notified = db.Notify([userId], actor, NotificationKind.SponsorInvited, proposal.Title, $"proposals/{proposal.Id}", clock);
         await db.SaveChangesAsync(ct);
+        notifier.DeclarationChanged(await db.Articles.Where(a => a.Id == proposal.ArticleId).Select(a => a.DeclarationId).FirstAsync(ct));
         notifier.Announce(notified);
     }
 

@@ -191,6 +191,10 @@ window.draftingRoomComments = (() => {
 
     document.addEventListener('selectionchange', onSelectionChange);
     document.addEventListener('pointerdown', onPointerDown, true);
+    // Pressing a comment button must not take the selection away from the words it is about.
+    document.addEventListener('mousedown', (event) => {
+        if (event.target.closest?.('[data-comment-selection-button]')) event.preventDefault();
+    }, true);
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('focusin', onFocusIn);
     document.addEventListener('focusout', onFocusOut);

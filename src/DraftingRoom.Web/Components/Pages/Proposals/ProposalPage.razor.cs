@@ -86,8 +86,13 @@ public sealed partial class ProposalPage
         }
     }
 
+    // Loads run one after another, so that a load started before a change never lands after the one started after
+    // it (a live update and the page's own reload after an action can overlap).
+    private readonly SemaphoreSlim _loading = new(1, 1);
+
     private async Task LoadAsync()
     {
+        await _loading.WaitAsync();
         try
         {
             var proposal = await Proposals.GetAsync(_user, ProposalId);
@@ -117,6 +122,10 @@ public sealed partial class ProposalPage
         {
             _notFound = exception.Message;
             _proposal = null;
+        }
+        finally
+        {
+            _loading.Release();
         }
     }
 
