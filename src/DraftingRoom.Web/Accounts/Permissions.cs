@@ -47,6 +47,10 @@ public static class Permissions
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>The organisation the user belongs to, as the sign-in recorded it.</summary>
+    public static Guid? OrganisationId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(DraftingRoomClaims.OrganisationId), out var id) ? id : null;
+
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DraftingRoomClaims.DisplayName) ?? user.Identity?.Name ?? "";
 

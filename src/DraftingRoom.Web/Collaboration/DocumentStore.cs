@@ -28,25 +28,9 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
             latest = (long)(await command.ExecuteScalarAsync(ct))!;
         }
 
-        string? text = null;
-        long snapshotRevision = 0;
-        await using (var command = new NpgsqlCommand(
-            """
-            SELECT "Revision", "Text" FROM "DocumentSnapshots"
-            WHERE "DocumentId" = @d AND ("Revision" <= @limit OR "Revision" = 0)
-            ORDER BY "Revision" DESC LIMIT 1
-            """, connection))
-        {
-            command.Parameters.AddWithValue("d", documentId);
-            command.Parameters.AddWithValue("limit", Math.Max(0, latest - minimumHistory));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (await reader.ReadAsync(ct))
-            {
-                snapshotRevision = reader.GetInt64(0);
-                text = reader.GetString(1);
-            }
-        }
-        if (text is null) return null;
+        if (await SnapshotAtOrBeforeAsync(connection, documentId, Math.Max(0, latest - minimumHistory), ct) is not { } snapshot)
+            return null;
+        var (snapshotRevision, text) = snapshot;
 
         var operations = await ReadOperationsAsync(connection, documentId, snapshotRevision, ct);
         return new LoadedDocument(text, snapshotRevision, operations);
@@ -57,24 +41,9 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
     public async Task<string?> TextAtAsync(Guid documentId, long revision, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        string? text = null;
-        long snapshotRevision = 0;
-        await using (var command = new NpgsqlCommand(
-            """
-            SELECT "Revision", "Text" FROM "DocumentSnapshots"
-            WHERE "DocumentId" = @d AND "Revision" <= @r ORDER BY "Revision" DESC LIMIT 1
-            """, connection))
-        {
-            command.Parameters.AddWithValue("d", documentId);
-            command.Parameters.AddWithValue("r", revision);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (await reader.ReadAsync(ct))
-            {
-                snapshotRevision = reader.GetInt64(0);
-                text = reader.GetString(1);
-            }
-        }
-        if (text is null) return null;
+        if (await SnapshotAtOrBeforeAsync(connection, documentId, revision, ct) is not { } snapshot)
+            return null;
+        var (snapshotRevision, text) = snapshot;
         var operations = await ReadOperationsAsync(connection, documentId, snapshotRevision, ct);
         var applied = snapshotRevision;
         foreach (var operation in operations.TakeWhile(o => o.Revision <= revision))
@@ -83,6 +52,21 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
             applied = operation.Revision;
         }
         return applied == revision ? text : null;
+    }
+
+    /// <summary>The latest snapshot at or before <paramref name="revision"/> (every document has one at revision 0).</summary>
+    private static async Task<(long Revision, string Text)?> SnapshotAtOrBeforeAsync(NpgsqlConnection connection,
+        Guid documentId, long revision, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT "Revision", "Text" FROM "DocumentSnapshots"
+            WHERE "DocumentId" = @d AND "Revision" <= @r ORDER BY "Revision" DESC LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("d", documentId);
+        command.Parameters.AddWithValue("r", revision);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
     /// <summary>The committed operations after <paramref name="afterRevision"/>, in order.</summary>

@@ -42,7 +42,7 @@ public sealed class CommentService(
         var comment = new Comment
         {
             DeclarationId = article.DeclarationId, ArticleId = article.Id, AuthorId = actor.UserId()!,
-            OrganisationId = OrganisationOf(actor), Body = body, CreatedAt = clock.GetUtcNow(), RoundId = roundId,
+            OrganisationId = actor.OrganisationId(), Body = body, CreatedAt = clock.GetUtcNow(), RoundId = roundId,
         };
         string target;
         if (input.ProposalId is { } proposalId)
@@ -91,7 +91,7 @@ public sealed class CommentService(
         var reply = new Comment
         {
             DeclarationId = root.DeclarationId, ArticleId = root.ArticleId, ProposalId = root.ProposalId, ThreadId = root.Id,
-            AuthorId = actor.UserId()!, OrganisationId = OrganisationOf(actor), Body = text, CreatedAt = clock.GetUtcNow(),
+            AuthorId = actor.UserId()!, OrganisationId = actor.OrganisationId(), Body = text, CreatedAt = clock.GetUtcNow(),
             RoundId = roundId,
         };
         if (await RecentDuplicateAsync(db, reply, ct) is { } duplicate) return duplicate;
@@ -298,7 +298,8 @@ public sealed class CommentService(
         foreach (var group in comments.Where(c => c.ProposalId is not null && c.AnchorStart is not null).GroupBy(c => c.ProposalId!.Value))
         {
             var text = await proposalTexts.GetAsync(group.Key, ct);
-            foreach (var comment in group)
+            // Oldest anchor first: its operations are read once and serve the others too.
+            foreach (var comment in group.OrderBy(c => c.AnchorRevision))
             {
                 var anchor = new TextAnchor(comment.AnchorStart!.Value, comment.AnchorEnd!.Value, comment.AnchorQuote!);
                 var update = await text.FollowAsync(anchor, comment.AnchorRevision!.Value, ct);
@@ -392,8 +393,6 @@ public sealed class CommentService(
         return duplicate;
     }
 
-    private static Guid? OrganisationOf(ClaimsPrincipal actor) =>
-        Guid.TryParse(actor.FindFirstValue(DraftingRoomClaims.OrganisationId), out var id) ? id : null;
 
     internal static string CommentLink(Comment comment) => comment.ProposalId is { } proposalId
         ? $"proposals/{proposalId}#comment-{comment.ThreadId ?? comment.Id}"

@@ -87,16 +87,13 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
             ResultingRevision = proposal.ResultingRevision,
             WithdrawnAt = proposal.WithdrawnAt,
             IsSponsor = proposal.Sponsors.Any(s => s.UserId == actor.UserId()),
-            IsEndorsedByMyOrganisation = OrganisationOf(actor) is { } mine && proposal.Endorsements.Any(e => e.OrganisationId == mine),
-            IsSponsoredByMyOrganisation = OrganisationOf(actor) is { } own && proposal.Sponsors.Any(s => s.User?.OrganisationId == own),
+            IsEndorsedByMyOrganisation = actor.OrganisationId() is { } mine && proposal.Endorsements.Any(e => e.OrganisationId == mine),
+            IsSponsoredByMyOrganisation = actor.OrganisationId() is { } own && proposal.Sponsors.Any(s => s.User?.OrganisationId == own),
         };
     }
 
     /// <summary>Whether <paramref name="actor"/> may see <paramref name="proposal"/> (its sponsors and their users loaded).</summary>
     public bool CanView(ClaimsPrincipal actor, Proposal proposal) => Access(actor, proposal).CanView;
-
-    internal static Guid? OrganisationOf(ClaimsPrincipal actor) =>
-        Guid.TryParse(actor.FindFirstValue(DraftingRoomClaims.OrganisationId), out var id) ? id : null;
 
     /// <summary>The proposals on an article that <paramref name="actor"/> may see, newest first.</summary>
     public async Task<IReadOnlyList<ProposalSummary>> ListForArticleAsync(ClaimsPrincipal actor, Guid articleId,
@@ -200,9 +197,9 @@ public sealed class ProposalService(IDbContextFactory<DraftingRoomDbContext> dbF
         if (!actor.IsSignedIn()) return new DocumentAccess(proposal.Id, false, false);
         var userId = actor.UserId();
         var isSponsor = proposal.Sponsors.Any(s => s.UserId == userId);
-        var organisationId = actor.FindFirstValue(DraftingRoomClaims.OrganisationId);
+        var organisationId = actor.OrganisationId();
         var isSponsorsDelegation = organisationId is not null &&
-                                   proposal.Sponsors.Any(s => s.User?.OrganisationId?.ToString() == organisationId);
+                                   proposal.Sponsors.Any(s => s.User?.OrganisationId == organisationId);
         // Only what was submitted becomes public: a draft withdrawn before submission stays as private as it was.
         var canView = proposal.SubmittedAt is not null || isSponsor || isSponsorsDelegation || actor.HoldsThePen();
         // Sponsors edit while their role lets them propose: a sponsor made Observer (or Admin) later only watches.

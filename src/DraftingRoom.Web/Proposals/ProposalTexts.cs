@@ -1,4 +1,5 @@
 using DraftingRoom.Core.Anchors;
+using DraftingRoom.Core.Collaboration;
 using DraftingRoom.Web.Accounts;
 using DraftingRoom.Web.Collaboration;
 using DraftingRoom.Web.Comments;
@@ -28,13 +29,16 @@ public sealed class ProposalTexts(IDbContextFactory<DraftingRoomDbContext> dbFac
     internal Task<string?> TextAtAsync(Guid documentId, long revision, CancellationToken ct) =>
         store.TextAtAsync(documentId, revision, ct);
 
-    internal async Task<AnchorUpdate> FollowAsync(Guid documentId, TextAnchor anchor, long from, long to, CancellationToken ct)
+    internal Task<IReadOnlyList<CommittedOperation>> OperationsSinceAsync(Guid documentId, long from, CancellationToken ct) =>
+        registry.GetOperationsSinceAsync(documentId, from, ct);
+
+    /// <summary>Moves an anchor made at revision <paramref name="from"/> through the operations up to <paramref name="to"/>.</summary>
+    internal static AnchorUpdate Follow(TextAnchor anchor, IEnumerable<CommittedOperation> operations, long from, long to)
     {
-        if (from == to) return new AnchorUpdate(AnchorStatus.Kept, anchor);
-        var operations = await registry.GetOperationsSinceAsync(documentId, from, ct);
         var update = new AnchorUpdate(AnchorStatus.Kept, anchor);
         foreach (var operation in operations)
         {
+            if (operation.Revision <= from) continue;
             if (operation.Revision > to) break;
             var moved = AnchorTracker.Through(update.Anchor!, operation.Operation);
             if (moved.Anchor is null) return AnchorUpdate.Lost;
@@ -50,6 +54,10 @@ public sealed class ProposalText(ProposalTexts texts, Guid documentId, string te
     public string Text { get; } = text;
     public long Revision { get; } = revision;
 
+    // The operations after _historyFrom, read once and shared by every anchor followed on this text.
+    private IReadOnlyList<CommittedOperation>? _history;
+    private long _historyFrom;
+
     /// <summary>An anchor on this text for a span selected at <paramref name="selectedAt"/> (this revision when null).</summary>
     public async Task<TextAnchor> AnchorAsync(int? start, int? end, long? selectedAt, CancellationToken ct = default)
     {
@@ -59,11 +67,20 @@ public sealed class ProposalText(ProposalTexts texts, Guid documentId, string te
             throw new InvalidInputException($"Revision {at} of this proposal's text does not exist: it is at revision {Revision}.");
         var earlier = await texts.TextAtAsync(documentId, at, ct)
             ?? throw new InvalidInputException($"Revision {at} of this proposal's text does not exist.");
-        var update = await texts.FollowAsync(documentId, CommentService.CreateAnchor(earlier, start, end), at, Revision, ct);
+        var update = await FollowAsync(CommentService.CreateAnchor(earlier, start, end), at, ct);
         return update.Anchor ?? throw new ConflictException("The words you selected were deleted meanwhile. Nothing was saved: select them again.");
     }
 
     /// <summary>Where an anchor made at <paramref name="from"/> is in this text.</summary>
-    public Task<AnchorUpdate> FollowAsync(TextAnchor anchor, long from, CancellationToken ct = default) =>
-        from > Revision ? Task.FromResult(AnchorUpdate.Lost) : texts.FollowAsync(documentId, anchor, from, Revision, ct);
+    public async Task<AnchorUpdate> FollowAsync(TextAnchor anchor, long from, CancellationToken ct = default)
+    {
+        if (from > Revision) return AnchorUpdate.Lost;
+        if (from == Revision) return new AnchorUpdate(AnchorStatus.Kept, anchor);
+        if (_history is null || from < _historyFrom)
+        {
+            _history = await texts.OperationsSinceAsync(documentId, from, ct);
+            _historyFrom = from;
+        }
+        return ProposalTexts.Follow(anchor, _history, from, Revision);
+    }
 }

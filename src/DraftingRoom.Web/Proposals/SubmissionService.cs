@@ -99,7 +99,7 @@ public sealed class SubmissionService(
     public async Task EndorseAsync(ClaimsPrincipal actor, Guid proposalId, CancellationToken ct = default)
     {
         actor.Demand(actor.CanEndorse(), "endorse proposals");
-        var organisationId = ProposalService.OrganisationOf(actor)
+        var organisationId = actor.OrganisationId()
             ?? throw new InvalidInputException("You endorse on behalf of your organisation, and your account belongs to none. Ask an administrator to add you to it.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var proposal = await LoadAsync(db, proposalId, ct);
@@ -150,15 +150,12 @@ public sealed class SubmissionService(
             .FirstOrDefaultAsync(p => p.Id == proposalId, ct)
         ?? throw new NotFoundException("This proposal does not exist.");
 
-    private static void DemandSponsor(ClaimsPrincipal actor, Proposal proposal, string action)
+    private void DemandSponsor(ClaimsPrincipal actor, Proposal proposal, string action)
     {
-        if (proposal.Sponsors.All(s => s.UserId != actor.UserId()))
-        {
-            var sameDelegation = ProposalService.OrganisationOf(actor) is { } mine && proposal.Sponsors.Any(s => s.User?.OrganisationId == mine);
-            if (!sameDelegation && proposal.Status == ProposalStatus.Draft && !actor.HoldsThePen())
-                throw new NotFoundException("This proposal does not exist, or it is a draft you cannot see.");
-            throw new AccessDeniedException($"Only the proposal's sponsors may {action} it.");
-        }
+        if (proposal.Sponsors.Any(s => s.UserId == actor.UserId())) return;
+        if (!proposals.CanView(actor, proposal))
+            throw new NotFoundException("This proposal does not exist, or it is a draft you cannot see.");
+        throw new AccessDeniedException($"Only the proposal's sponsors may {action} it.");
     }
 
     internal static async Task<List<string>> UsersInRolesAsync(DraftingRoomDbContext db, string[] roles, CancellationToken ct) =>
