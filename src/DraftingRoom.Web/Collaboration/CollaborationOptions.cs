@@ -23,6 +23,13 @@ public sealed class CollaborationOptions
     /// <summary>How old, in seconds, a connection's edit rights may be before they are checked again.</summary>
     public int AccessRecheckSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The shortest time, in milliseconds, between two messages telling a document's participants what was committed.
+    /// Whatever is committed meanwhile goes out together, which bounds the messages per second on a busy document;
+    /// 0 sends every batch as soon as it is stored.
+    /// </summary>
+    public int BroadcastIntervalMilliseconds { get; set; } = 20;
+
     /// <summary>How many recent operations a server keeps per document to transform late submissions.</summary>
     public int HistoryWindow { get; set; } = 2_000;
 }

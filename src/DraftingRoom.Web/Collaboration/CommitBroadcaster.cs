@@ -1,26 +1,91 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using DraftingRoom.Core.Collaboration;
 using DraftingRoom.Web.Observability;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace DraftingRoom.Web.Collaboration;
 
 /// <summary>
-/// Tells everyone in a document what a batch committed, in one message per batch rather than one per operation:
-/// under load a batch carries many operations, and each message costs every recipient a frame to read. Sent after
-/// the batch is stored, in revision order; authors recognise their own operations by client id and sequence.
+/// Tells everyone in a document what was committed, in one message carrying many operations rather than one message
+/// per operation: each message costs the server a write per connection and every recipient a frame to read, so with
+/// hundreds of people in a document the number of messages, not their size, is what saturates a machine.
 /// </summary>
-public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, ILogger<CommitBroadcaster> logger,
-    DraftingRoomMetrics? metrics = null)
+/// <remarks>
+/// Each document has an outbox. Committed batches go into it once they are stored; a sender per document empties it,
+/// in revision order, at most once per <see cref="CollaborationOptions.BroadcastIntervalMilliseconds"/>. A quiet
+/// document's batch goes out at once; on a busy one, whatever was committed during the interval goes out together,
+/// so the messages per second stay bounded however fast people type, at the cost of at most one interval of delay.
+/// The commit loop does not wait for the sending. Authors recognise their own operations by client id and sequence.
+/// </remarks>
+public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, IOptions<CollaborationOptions> options,
+    ILogger<CommitBroadcaster> logger, DraftingRoomMetrics? metrics = null)
 {
     public const string EventName = "OperationsCommitted";
+    private readonly ConcurrentDictionary<Guid, Outbox> _outboxes = new();
+    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.BroadcastIntervalMilliseconds));
 
-    /// <param name="storedAt">When the batch was stored (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for the
-    /// propagation latency; 0 when unknown.</param>
-    public async Task BroadcastAsync(Guid documentId, IReadOnlyList<(CommittedOperation Operation, string? UserId)> committed,
+    /// <summary>Queues stored operations for everyone in the document, to go out with the document's next message.</summary>
+    /// <param name="storedAt">When they were stored (<see cref="Stopwatch.GetTimestamp"/>), for the propagation
+    /// latency; 0 when unknown.</param>
+    public void Publish(Guid documentId, IReadOnlyList<(CommittedOperation Operation, string? UserId)> committed,
         long storedAt = 0)
     {
         if (committed.Count == 0) return;
+        var outbox = _outboxes.GetOrAdd(documentId, _ => new Outbox());
+        lock (outbox)
+        {
+            if (outbox.Pending.Count == 0) outbox.OldestStoredAt = storedAt;
+            outbox.Pending.AddRange(committed);
+            if (outbox.Sending) return;
+            outbox.Sending = true;
+        }
+        _ = Task.Run(() => SendLoopAsync(documentId, outbox));
+    }
+
+    /// <summary>
+    /// Waits until everything published for the document so far has been handed to SignalR (for tests and for
+    /// orderly shutdown; the commit path never waits for it).
+    /// </summary>
+    public async Task FlushAsync(Guid documentId)
+    {
+        if (!_outboxes.TryGetValue(documentId, out var outbox)) return;
+        while (true)
+        {
+            lock (outbox)
+                if (!outbox.Sending) return;
+            await Task.Delay(5);
+        }
+    }
+
+    private async Task SendLoopAsync(Guid documentId, Outbox outbox)
+    {
+        while (true)
+        {
+            var wait = _interval - Stopwatch.GetElapsedTime(outbox.LastSentAt);
+            if (outbox.LastSentAt != 0 && wait > TimeSpan.Zero) await Task.Delay(wait);
+            List<(CommittedOperation Operation, string? UserId)> batch;
+            long storedAt;
+            lock (outbox)
+            {
+                if (outbox.Pending.Count == 0)
+                {
+                    outbox.Sending = false;
+                    return;
+                }
+                batch = outbox.Pending;
+                storedAt = outbox.OldestStoredAt;
+                outbox.Pending = [];
+            }
+            outbox.LastSentAt = Stopwatch.GetTimestamp();
+            await SendAsync(documentId, batch, storedAt);
+        }
+    }
+
+    private async Task SendAsync(Guid documentId, List<(CommittedOperation Operation, string? UserId)> committed, long storedAt)
+    {
         var messages = committed.Select(c => new CommittedOperationMessage(c.Operation.Revision, c.Operation.ClientId,
             c.Operation.Sequence, JsonSerializer.SerializeToElement(c.Operation.Operation), c.UserId)).ToList();
         try
@@ -35,5 +100,16 @@ public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, ILogger<Comm
             logger.LogWarning(exception, "Broadcasting revisions {First}-{Last} of {Document} failed",
                 committed[0].Operation.Revision, committed[^1].Operation.Revision, documentId);
         }
+    }
+
+    private sealed class Outbox
+    {
+        /// <summary>Stored operations not yet sent, in revision order (read and written under the outbox's lock).</summary>
+        public List<(CommittedOperation Operation, string? UserId)> Pending { get; set; } = [];
+        public long OldestStoredAt { get; set; }
+        /// <summary>Whether a sender is running for the document (under the lock).</summary>
+        public bool Sending { get; set; }
+        /// <summary>When the last message went out (<see cref="Stopwatch.GetTimestamp"/>); only the sender uses it.</summary>
+        public long LastSentAt { get; set; }
     }
 }

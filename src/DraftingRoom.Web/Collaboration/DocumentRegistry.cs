@@ -210,8 +210,8 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                         if (errors[i] is { } error) batch[i].Outcome.TrySetException(error);
                         else batch[i].Outcome.TrySetResult(outcomes[i]!);
                     }
-                    // The batch's authors are answered first; then everyone hears of it, before the next batch.
-                    if (broadcaster is not null) await broadcaster.BroadcastAsync(documentId, toWrite, storedAt);
+                    // Everyone hears of it with the document's next message; the loop goes on with the next batch.
+                    broadcaster?.Publish(documentId, toWrite, storedAt);
                     return;
                 }
 

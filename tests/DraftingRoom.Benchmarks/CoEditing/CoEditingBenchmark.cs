@@ -38,7 +38,8 @@ internal static partial class CoEditingBenchmark
         var options = Options.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("Usage: co-editing [--editors N] [--watchers M] [--seconds S] [--nodes 1] [--redis 0|1] [--seed X]");
+            Console.Error.WriteLine("Usage: co-editing [--editors N] [--watchers M] [--seconds S] [--warmup W] [--nodes 1] [--redis 0|1] [--seed X]");
+            Console.Error.WriteLine("  --warmup W  seconds of typing before the measured S seconds, left out of the figures (default 5).");
             Console.Error.WriteLine("  --nodes N   app processes on one database; clients are spread over them in turn. More than one needs Redis.");
             Console.Error.WriteLine("  --redis 1   run the nodes on a Redis of their own (the SignalR backplane); the default with --nodes 2 or more.");
             return 2;
@@ -59,7 +60,7 @@ internal static partial class CoEditingBenchmark
             return 1;
         }
 
-        Console.WriteLine(Invariant($"co-editing: {options.Editors} editors at {KeystrokesPerSecond} keystrokes/s, {options.Watchers} watchers, {options.Seconds} s, {options.Nodes} node(s){(options.Redis ? " on Redis" : "")}, seed {options.Seed}; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+        Console.WriteLine(Invariant($"co-editing: {options.Editors} editors at {KeystrokesPerSecond} keystrokes/s, {options.Watchers} watchers, {options.Warmup} s of warm-up then {options.Seconds} s measured, {options.Nodes} node(s){(options.Redis ? " on Redis" : "")}, seed {options.Seed}; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
         await using var cluster = await EmbeddedPostgres.StartAsync(
             Path.Combine(Path.GetTempPath(), $"draftingroom-bench-{Environment.ProcessId}-{Guid.NewGuid():N}"), deleteOnDispose: true);
         var connectionString = cluster.ConnectionString();
@@ -89,6 +90,7 @@ internal static partial class CoEditingBenchmark
         TimeSpan ServerCpuTime() => TimeSpan.FromTicks(nodes.Sum(n => n.CpuTime.Ticks));
         var total = options.Editors + options.Watchers;
         var tracker = new DeliveryTracker(total);
+        var parsed = new ParsedOperations();
 
         // One sign-in per account and node; the connections of one account share its cookies.
         var cookies = new Dictionary<(string, Uri), CookieContainer>();
@@ -108,7 +110,7 @@ internal static partial class CoEditingBenchmark
                     // Clients are spread over the nodes in turn: editors and watchers alike.
                     var node = nodes[i % nodes.Count].BaseAddress;
                     var account = i < options.Editors ? EditorAccounts[i % EditorAccounts.Length] : WatcherAccount;
-                    clients[i] = await LoadClient.ConnectAsync(node, cookies[(account, node)], documentId, tracker, options.Seed + i);
+                    clients[i] = await LoadClient.ConnectAsync(node, cookies[(account, node)], documentId, tracker, parsed, options.Seed + i);
                 }
                 finally
                 {
@@ -140,11 +142,12 @@ internal static partial class CoEditingBenchmark
             }
         });
 
-        var serverCpuStart = ServerCpuTime();
-        var redisCpuStart = redis?.CpuTime ?? TimeSpan.Zero;
-        var harnessCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        // Editors type through the warm-up and then the measured window; keystrokes typed during the warm-up are
+        // delivered and checked like the others but left out of the figures (the app's code is still being compiled
+        // to its optimised tiers and its thread pool is still growing then).
         var window = Stopwatch.StartNew();
-        var typingEnds = TimeSpan.FromSeconds(options.Seconds);
+        var warmup = TimeSpan.FromSeconds(options.Warmup);
+        var typingEnds = warmup + TimeSpan.FromSeconds(options.Seconds);
         var typing = editors.Select((editor, i) => Task.Run(async () =>
         {
             var random = new Random(options.Seed * 31 + i);
@@ -167,12 +170,18 @@ internal static partial class CoEditingBenchmark
                 Console.WriteLine(Invariant($"  {window.Elapsed.TotalSeconds,4:F0} s: {editors.Sum(e => e.Keystrokes)} keystrokes, {tracker.AcknowledgedCount} acknowledged, {tracker.KeystrokeLatencies().Count} keystrokes seen by everyone"));
             }
         });
+        if (warmup > TimeSpan.Zero) await Task.Delay(warmup);
+        var measureFrom = Stopwatch.GetTimestamp();
+        var serverCpuStart = ServerCpuTime();
+        var redisCpuStart = redis?.CpuTime ?? TimeSpan.Zero;
+        var harnessCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var acknowledgedAtStart = tracker.AcknowledgedCount;
         await Task.WhenAll(typing);
-        var elapsed = window.Elapsed;
+        var elapsed = Stopwatch.GetElapsedTime(measureFrom);
         var serverCpu = ServerCpuTime() - serverCpuStart;
         var redisCpu = (redis?.CpuTime ?? TimeSpan.Zero) - redisCpuStart;
         var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessCpuStart;
-        var acknowledgedInWindow = tracker.AcknowledgedCount;
+        var acknowledgedInWindow = tracker.AcknowledgedCount - acknowledgedAtStart;
         await progress;
 
         // Let everything in flight land: editors get their last acknowledgements, everyone the last revisions.
@@ -190,13 +199,17 @@ internal static partial class CoEditingBenchmark
         var behind = clients.Count(c => c.Revision < finalRevision);
         var lost = tracker.Lost;
         var duplicated = tracker.Duplicated + logDuplicates;
-        var latencies = tracker.KeystrokeLatencies().Order().ToArray();
-        var ackLatencies = tracker.AckLatencies().Order().ToArray();
+        var allLatencies = tracker.KeystrokeLatencies();
+        var latencies = allLatencies.Where(s => s.TypedAt >= measureFrom).Select(s => s.Milliseconds).Order().ToArray();
+        var ackLatencies = tracker.AckLatencies().Where(s => s.TypedAt >= measureFrom).Select(s => s.Milliseconds).Order().ToArray();
+        var withWarmup = allLatencies.Select(s => s.Milliseconds).Order().ToArray();
         var keystrokes = editors.Sum(e => e.Keystrokes);
 
-        Console.WriteLine(Invariant($"typed {keystrokes} keystrokes in {elapsed.TotalSeconds:F1} s; {acknowledgedInWindow} operations acknowledged in that time ({acknowledgedInWindow / elapsed.TotalSeconds:F0} acks/s), {tracker.AcknowledgedCount} in all; {revisions} revisions in the log; drained in {drained.TotalSeconds:F1} s"));
+        Console.WriteLine(Invariant($"typed {keystrokes} keystrokes in {options.Warmup} s of warm-up and {elapsed.TotalSeconds:F1} s measured; {acknowledgedInWindow} operations acknowledged in the measured time ({acknowledgedInWindow / elapsed.TotalSeconds:F0} acks/s), {tracker.AcknowledgedCount} in all; {revisions} revisions in the log; drained in {drained.TotalSeconds:F1} s"));
         Console.WriteLine(Invariant($"keystroke to acknowledgement: p50 {P(ackLatencies, 50):F1} ms, p95 {P(ackLatencies, 95):F1} ms, p99 {P(ackLatencies, 99):F1} ms over {ackLatencies.Length} keystrokes"));
         Console.WriteLine(Invariant($"keystroke to applied by every other client: p50 {P(latencies, 50):F1} ms, p95 {P(latencies, 95):F1} ms, p99 {P(latencies, 99):F1} ms, max {(latencies.Length > 0 ? latencies[^1] : double.NaN):F1} ms over {latencies.Length} keystrokes"));
+        Console.WriteLine(Invariant($"the same with the warm-up: p50 {P(withWarmup, 50):F1} ms, p95 {P(withWarmup, 95):F1} ms, p99 {P(withWarmup, 99):F1} ms over {withWarmup.Length} keystrokes"));
+        Console.WriteLine(Invariant($"p99 by 5 s of the measured time: {string.Join(", ", allLatencies.Where(s => s.TypedAt >= measureFrom).GroupBy(s => (int)(Stopwatch.GetElapsedTime(measureFrom, s.TypedAt).TotalSeconds / 5)).OrderBy(g => g.Key).Select(g => P(g.Select(s => s.Milliseconds).Order().ToArray(), 99).ToString("F0", CultureInfo.InvariantCulture) + " ms"))}"));
         Console.WriteLine(Invariant($"server CPU ({nodes.Count} node(s)) {serverCpu.TotalSeconds:F1} s in {elapsed.TotalSeconds:F1} s ({serverCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core); load clients {harnessCpu.TotalSeconds:F1} s ({harnessCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}%); server working set peak {Mb(peakMemory):F0} MB"));
         if (redis is not null)
             Console.WriteLine(Invariant($"redis CPU {redisCpu.TotalSeconds:F1} s ({redisCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core)"));
@@ -320,12 +333,12 @@ internal static partial class CoEditingBenchmark
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    private sealed record Options(int Editors, int Watchers, int Seconds, int Nodes, bool Redis, int Seed)
+    private sealed record Options(int Editors, int Watchers, int Seconds, int Warmup, int Nodes, bool Redis, int Seed)
     {
         public static Options? Parse(string[] args)
         {
             // --redis -1: decided by the number of nodes.
-            var values = new Dictionary<string, int> { ["--editors"] = 10, ["--watchers"] = 10, ["--seconds"] = 30, ["--nodes"] = 1, ["--redis"] = -1, ["--seed"] = 1 };
+            var values = new Dictionary<string, int> { ["--editors"] = 10, ["--watchers"] = 10, ["--seconds"] = 30, ["--warmup"] = 5, ["--nodes"] = 1, ["--redis"] = -1, ["--seed"] = 1 };
             for (var i = 0; i < args.Length; i += 2)
             {
                 if (!values.ContainsKey(args[i]) || i + 1 >= args.Length ||
@@ -335,7 +348,7 @@ internal static partial class CoEditingBenchmark
             }
             if (values["--editors"] < 1 || values["--seconds"] < 1 || values["--nodes"] < 1 || values["--redis"] > 1) return null;
             var redis = values["--redis"] == -1 ? values["--nodes"] > 1 : values["--redis"] == 1;
-            return new Options(values["--editors"], values["--watchers"], values["--seconds"], values["--nodes"], redis, values["--seed"]);
+            return new Options(values["--editors"], values["--watchers"], values["--seconds"], values["--warmup"], values["--nodes"], redis, values["--seed"]);
         }
     }
 }

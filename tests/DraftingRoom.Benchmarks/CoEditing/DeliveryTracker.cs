@@ -7,16 +7,18 @@ namespace DraftingRoom.Benchmarks.CoEditing;
 /// Follows every committed operation from the keystrokes in it to the last client that applies it. A document has
 /// one sequence of revisions, so the revision identifies the operation; its author's acknowledgement says which
 /// client id and sequence number it carries and when its keystrokes were typed, and every other client reports
-/// when it applied it. When all of them have, each of its keystrokes gets one sample: the time from the keystroke to
-/// the last of those applications.
+/// when it applied it. Once all of them have, each of its keystrokes gives one sample: the time from the keystroke
+/// to the last of those applications.
 /// </summary>
+/// <remarks>
+/// Hundreds of clients report every revision, so the reports are a few interlocked operations on slots indexed by
+/// revision (revisions are dense from 1), without locks; the samples are computed when asked for.
+/// </remarks>
 internal sealed class DeliveryTracker(int clients)
 {
-    private readonly ConcurrentDictionary<long, Entry> _entries = new();
+    private readonly Slots<Delivery> _deliveries = new();
     private readonly ConcurrentDictionary<(string ClientId, long Sequence), long> _revisionBySubmission = new();
-    private readonly ConcurrentDictionary<long, (string ClientId, long Sequence)> _submissionByRevision = new();
-    private readonly List<double> _latenciesMs = [];
-    private readonly List<double> _ackLatenciesMs = [];
+    private readonly List<Sample> _ackLatencies = [];
     private long _acknowledged;
     private long _duplicated;
     private long _mismatched;
@@ -30,25 +32,22 @@ internal sealed class DeliveryTracker(int clients)
     {
         Interlocked.Increment(ref _acknowledged);
         Identify(revision, clientId, sequence);
-        lock (_ackLatenciesMs)
-            foreach (var typed in keystrokeTimestamps) _ackLatenciesMs.Add(Stopwatch.GetElapsedTime(typed, now).TotalMilliseconds);
-        var entry = _entries.GetOrAdd(revision, _ => new Entry());
-        lock (entry)
-        {
-            entry.Keystrokes = keystrokeTimestamps;
-            TryComplete(revision, entry);
-        }
+        lock (_ackLatencies)
+            foreach (var typed in keystrokeTimestamps) _ackLatencies.Add(new Sample(typed, Stopwatch.GetElapsedTime(typed, now).TotalMilliseconds));
+        Volatile.Write(ref _deliveries[revision].Keystrokes, keystrokeTimestamps);
     }
 
     /// <summary>Another client applied <paramref name="revision"/> to its text at <paramref name="now"/>.</summary>
     public void Applied(long revision, long now)
     {
-        var entry = _entries.GetOrAdd(revision, _ => new Entry());
-        lock (entry)
+        ref var delivery = ref _deliveries[revision];
+        Interlocked.Increment(ref delivery.Receivers);
+        var last = Volatile.Read(ref delivery.LastApplied);
+        while (now > last)
         {
-            entry.Receivers++;
-            if (now > entry.LastApplied) entry.LastApplied = now;
-            TryComplete(revision, entry);
+            var seen = Interlocked.CompareExchange(ref delivery.LastApplied, now, last);
+            if (seen == last) break;
+            last = seen;
         }
     }
 
@@ -58,47 +57,99 @@ internal sealed class DeliveryTracker(int clients)
     /// </summary>
     public void Identify(long revision, string clientId, long sequence)
     {
-        var submission = (clientId, sequence);
-        var known = _submissionByRevision.GetOrAdd(revision, submission);
-        if (known != submission) Interlocked.Increment(ref _mismatched);
-        var first = _revisionBySubmission.GetOrAdd(submission, revision);
-        if (first != revision) Interlocked.Increment(ref _duplicated);
+        ref var delivery = ref _deliveries[revision];
+        var known = Volatile.Read(ref delivery.Submission)
+            ?? Interlocked.CompareExchange(ref delivery.Submission, new Submission(clientId, sequence), null);
+        if (known is null)
+        {
+            // The first to hear of this revision: is its submission known at another one?
+            if (_revisionBySubmission.GetOrAdd((clientId, sequence), revision) != revision) Interlocked.Increment(ref _duplicated);
+        }
+        else if (known.Sequence != sequence || (!ReferenceEquals(known.ClientId, clientId) && known.ClientId != clientId))
+        {
+            Interlocked.Increment(ref _mismatched);
+        }
     }
 
-    /// <summary>Acknowledged operations that some client never applied (those still open at the end).</summary>
-    public long Lost => _entries.Values.Count(e => e.Keystrokes is not null && !e.Complete);
+    /// <summary>Acknowledged operations that some client never applied.</summary>
+    public long Lost => Revisions().Count(d => d.Keystrokes is not null && d.Receivers < clients - 1);
 
     /// <summary>Operations applied by clients whose author never heard they were committed.</summary>
-    public long Unacknowledged => _entries.Values.Count(e => e.Keystrokes is null);
+    public long Unacknowledged => Revisions().Count(d => d.Keystrokes is null && d.Receivers > 0);
 
-    public IReadOnlyList<double> KeystrokeLatencies()
-    {
-        lock (_latenciesMs) return _latenciesMs.ToList();
-    }
+    /// <summary>For each keystroke seen by everyone: when it was typed and how long until the last other client had it.</summary>
+    public IReadOnlyList<Sample> KeystrokeLatencies() =>
+        Revisions()
+            .Where(d => d.Keystrokes is not null && d.Receivers >= clients - 1)
+            .SelectMany(d => d.Keystrokes!.Select(typed => new Sample(typed, Stopwatch.GetElapsedTime(typed, d.LastApplied).TotalMilliseconds)))
+            .ToList();
 
-    public IReadOnlyList<double> AckLatencies()
+    /// <summary>For each acknowledged keystroke: when it was typed and how long until its author heard it was stored.</summary>
+    public IReadOnlyList<Sample> AckLatencies()
     {
-        lock (_ackLatenciesMs) return _ackLatenciesMs.ToList();
-    }
-
-    private void TryComplete(long revision, Entry entry)
-    {
-        if (entry.Complete || entry.Keystrokes is null || entry.Receivers < clients - 1) return;
-        entry.Complete = true;
-        lock (_latenciesMs)
-            foreach (var typed in entry.Keystrokes)
-                _latenciesMs.Add(Stopwatch.GetElapsedTime(typed, entry.LastApplied).TotalMilliseconds);
-        _entries.TryRemove(revision, out _);
-    }
-
-    private sealed class Entry
-    {
-        public long[]? Keystrokes;
-        public int Receivers;
-        public long LastApplied;
-        public bool Complete;
+        lock (_ackLatencies) return _ackLatencies.ToList();
     }
 
     public static double Percentile(IReadOnlyList<double> sorted, double percentile) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1)];
+
+    private IEnumerable<Delivery> Revisions()
+    {
+        for (long revision = 1; revision <= _deliveries.Highest; revision++) yield return _deliveries[revision];
+    }
+
+    /// <param name="TypedAt">When the keystroke was typed (<see cref="Stopwatch.GetTimestamp"/>).</param>
+    public readonly record struct Sample(long TypedAt, double Milliseconds);
+
+    private sealed record Submission(string ClientId, long Sequence);
+
+    private struct Delivery
+    {
+        public long[]? Keystrokes;
+        public int Receivers;
+        public long LastApplied;
+        public Submission? Submission;
+    }
+
+    /// <summary>Slots by revision, in chunks allocated on first use, so that a slot never moves.</summary>
+    private sealed class Slots<T>
+    {
+        private const int ChunkSize = 1 << 14;
+        private T[]?[] _chunks = new T[]?[64];
+        private long _highest;
+
+        public long Highest => Volatile.Read(ref _highest);
+
+        public ref T this[long index]
+        {
+            get
+            {
+                var chunkIndex = (int)(index / ChunkSize);
+                if (chunkIndex >= Volatile.Read(ref _chunks).Length)
+                    lock (this)
+                        if (chunkIndex >= _chunks.Length)
+                        {
+                            var grown = new T[]?[Math.Max(chunkIndex + 1, _chunks.Length * 2)];
+                            Array.Copy(_chunks, grown, _chunks.Length);
+                            Volatile.Write(ref _chunks, grown);
+                        }
+                var chunks = Volatile.Read(ref _chunks);
+                var chunk = Volatile.Read(ref chunks[chunkIndex]);
+                if (chunk is null)
+                    lock (this)
+                    {
+                        chunks = _chunks;
+                        chunk = chunks[chunkIndex] ??= new T[ChunkSize];
+                    }
+                var highest = Volatile.Read(ref _highest);
+                while (index > highest)
+                {
+                    var seen = Interlocked.CompareExchange(ref _highest, index, highest);
+                    if (seen == highest) break;
+                    highest = seen;
+                }
+                return ref chunk[index % ChunkSize];
+            }
+        }
+    }
 }

@@ -2,21 +2,21 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DraftingRoom.Core.Collaboration;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace DraftingRoom.Benchmarks.CoEditing;
 
 /// <summary>
-/// A lean co-editing client over a plain SignalR connection, as the browser editor behaves: an <see cref="OtClient"/>
+/// A lean co-editing client over a plain SignalR connection (<see cref="HubWireConnection"/>), as the browser editor behaves: an <see cref="OtClient"/>
 /// (one operation in flight, keystrokes typed meanwhile composed into the next), the local text, events applied in
 /// revision order, GetOperations to fill a gap, and a resend after a refusal. It reports every acknowledgement and
 /// every applied remote revision to the <see cref="DeliveryTracker"/>.
 /// </summary>
 internal sealed class LoadClient : IAsyncDisposable
 {
-    private readonly HubConnection _connection;
+    private HubWireConnection _connection = null!;
     private readonly string _documentId;
     private readonly DeliveryTracker _tracker;
+    private readonly ParsedOperations _parsed;
     private readonly object _lock = new();
     private readonly Dictionary<long, long[]> _keystrokesBySequence = [];
     private readonly HashSet<long> _ownRevisions = [];
@@ -30,9 +30,9 @@ internal sealed class LoadClient : IAsyncDisposable
     private long _revisionAtProcess;
     private long _lastSequenceSent;
 
-    private LoadClient(HubConnection connection, Guid documentId, DeliveryTracker tracker, int seed)
+    private LoadClient(Guid documentId, DeliveryTracker tracker, ParsedOperations parsed, int seed)
     {
-        _connection = connection;
+        _parsed = parsed;
         _documentId = documentId.ToString();
         _tracker = tracker;
         _random = new Random(seed);
@@ -69,29 +69,30 @@ internal sealed class LoadClient : IAsyncDisposable
     }
 
     public static async Task<LoadClient> ConnectAsync(Uri node, CookieContainer cookies, Guid documentId,
-        DeliveryTracker tracker, int seed)
+        DeliveryTracker tracker, ParsedOperations parsed, int seed)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node, "/hubs/drafting"), options => options.Cookies = cookies)
-            .Build();
-        // Under heavy load the server may be slow to answer pings; only a really dead connection should close.
-        connection.ServerTimeout = TimeSpan.FromMinutes(2);
-        var client = new LoadClient(connection, documentId, tracker, seed);
-        connection.On<string, CommittedOperationMessage[]>("OperationsCommitted", (documentId, batch) =>
+        var client = new LoadClient(documentId, tracker, parsed, seed);
+        client._connection = await HubWireConnection.ConnectAsync(new Uri(node, "/hubs/drafting"), cookies, client.OnInvocation);
+        var snapshot = await client._connection.InvokeAsync("JoinDocument", w => w.WriteStringValue(client._documentId));
+        var reader = new Utf8JsonReader(snapshot);
+        long revision = 0;
+        string text = "";
+        var canEdit = false;
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // Its own operations in a batch are acknowledged by the answers to its submissions.
-            foreach (var committed in batch)
-                if (committed.ClientId != client._client?.ClientId) client.OnCommitted(documentId, committed);
-        });
-        await connection.StartAsync();
-        var snapshot = await connection.InvokeAsync<SnapshotMessage>("JoinDocument", client._documentId);
+            if (reader.ValueTextEquals("revision"u8)) { reader.Read(); revision = reader.GetInt64(); }
+            else if (reader.ValueTextEquals("text"u8)) { reader.Read(); text = reader.GetString()!; }
+            else if (reader.ValueTextEquals("canEdit"u8)) { reader.Read(); canEdit = reader.GetBoolean(); }
+            else { reader.Read(); reader.Skip(); }
+        }
         lock (client._lock)
         {
-            client._text = new TextBuffer(snapshot.Text);
-            client._client = new OtClient(Guid.NewGuid().ToString("N"), snapshot.Revision);
-            client._caret = client._random.Next(snapshot.Text.Length + 1);
-            client.CanEdit = snapshot.CanEdit;
-            client._revisionAtProcess = snapshot.Revision;
+            client._text = new TextBuffer(text);
+            client._client = new OtClient(Guid.NewGuid().ToString("N"), revision);
+            client._caret = client._random.Next(text.Length + 1);
+            client.CanEdit = canEdit;
+            client._revisionAtProcess = revision;
         }
         return client;
     }
@@ -143,15 +144,20 @@ internal sealed class LoadClient : IAsyncDisposable
             _revisionAtLastCheck = _client.Revision;
             catchUp = stuck || unsent;
         }
-        return catchUp && _connection.State == HubConnectionState.Connected ? CatchUpAsync() : Task.CompletedTask;
+        return catchUp && _connection.IsOpen ? CatchUpAsync() : Task.CompletedTask;
     }
 
     private async Task CatchUpAsync()
     {
-        CommittedOperationMessage[] missed;
+        List<CommittedOperation> missed;
         try
         {
-            missed = await _connection.InvokeAsync<CommittedOperationMessage[]>("GetOperations", _documentId, Revision);
+            var fromRevision = Revision;
+            missed = ReadCommitted(await _connection.InvokeAsync("GetOperations", w =>
+            {
+                w.WriteStringValue(_documentId);
+                w.WriteNumberValue(fromRevision);
+            }));
         }
         catch (Exception)
         {
@@ -165,12 +171,10 @@ internal sealed class LoadClient : IAsyncDisposable
             foreach (var committed in missed)
             {
                 _tracker.Identify(committed.Revision, committed.ClientId, committed.Sequence);
-                var operation = new CommittedOperation(committed.Revision, committed.ClientId, committed.Sequence,
-                    TextOperation.FromJson(committed.Operation));
                 if (committed.ClientId == _client.ClientId && committed.Revision > _client.Revision &&
                     !_ownRevisions.Contains(committed.Revision))
                     Acknowledge(committed.Sequence, committed.Revision, now);
-                toSend ??= Process(_client.Receive(operation), now);
+                toSend ??= Process(_client.Receive(committed), now);
             }
             if (toSend is null && !_sending) toSend = _client.PendingToResend;
             if (toSend is not null) StartSending(toSend);
@@ -180,12 +184,18 @@ internal sealed class LoadClient : IAsyncDisposable
 
     private async Task SendAsync(OutgoingOperation outgoing)
     {
-        OperationAckMessage ack;
+        long acknowledged;
         try
         {
-            using var json = JsonDocument.Parse(outgoing.Operation.ToJson());
-            ack = await _connection.InvokeAsync<OperationAckMessage>("SubmitOperation", _documentId, outgoing.ClientId,
-                outgoing.Sequence, outgoing.BaseRevision, json.RootElement);
+            var answer = await _connection.InvokeAsync("SubmitOperation", w =>
+            {
+                w.WriteStringValue(_documentId);
+                w.WriteStringValue(outgoing.ClientId);
+                w.WriteNumberValue(outgoing.Sequence);
+                w.WriteNumberValue(outgoing.BaseRevision);
+                JsonSerializer.Serialize(w, outgoing.Operation);
+            });
+            acknowledged = ReadRevision(answer);
         }
         catch (Exception)
         {
@@ -200,29 +210,68 @@ internal sealed class LoadClient : IAsyncDisposable
         lock (_lock)
         {
             _sending = false;
-            if (ack.Revision > _client.Revision && !_ownRevisions.Contains(ack.Revision))
+            if (acknowledged > _client.Revision && !_ownRevisions.Contains(acknowledged))
             {
-                Acknowledge(outgoing.Sequence, ack.Revision, now);
-                next = Process(_client.ReceiveAck(ack.Revision), now);
+                Acknowledge(outgoing.Sequence, acknowledged, now);
+                next = Process(_client.ReceiveAck(acknowledged), now);
                 if (next is not null) StartSending(next);
             }
         }
         if (next is not null) _ = SendAsync(next);
     }
 
-    private void OnCommitted(string documentId, CommittedOperationMessage committed)
+    // The server's events: a batch of committed operations is applied at once; presence is not followed.
+    private void OnInvocation(string target, ReadOnlySpan<byte> arguments)
     {
-        if (documentId != _documentId) return;
+        if (target != "OperationsCommitted") return;
+        var reader = new Utf8JsonReader(arguments);
+        reader.Read();
+        reader.Read();
+        if (!reader.ValueTextEquals(_documentId)) return;
+        reader.Read();
+        var batch = ReadCommitted(ref reader);
         var now = Stopwatch.GetTimestamp();
-        _tracker.Identify(committed.Revision, committed.ClientId, committed.Sequence);
-        var operation = TextOperation.FromJson(committed.Operation);
-        OutgoingOperation? next;
+        OutgoingOperation? next = null;
         lock (_lock)
         {
-            next = Process(_client.ReceiveRemote(committed.Revision, operation), now);
+            foreach (var committed in batch)
+            {
+                _tracker.Identify(committed.Revision, committed.ClientId, committed.Sequence);
+                // Its own operations in a batch are acknowledged by the answers to its submissions.
+                if (committed.ClientId == _client.ClientId) continue;
+                next = Process(_client.ReceiveRemote(committed.Revision, committed.Operation), now) ?? next;
+            }
             if (next is not null) StartSending(next);
         }
         if (next is not null) _ = SendAsync(next);
+    }
+
+    private List<CommittedOperation> ReadCommitted(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        return ReadCommitted(ref reader);
+    }
+
+    // An array of committed operations, the reader on its start.
+    private List<CommittedOperation> ReadCommitted(ref Utf8JsonReader reader)
+    {
+        var operations = new List<CommittedOperation>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject) operations.Add(_parsed.Read(ref reader));
+        return operations;
+    }
+
+    private static long ReadRevision(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("revision"u8)) { reader.Read(); return reader.GetInt64(); }
+            reader.Read();
+            reader.Skip();
+        }
+        throw new InvalidDataException("The acknowledgement has no revision.");
     }
 
     private void Acknowledge(long sequence, long revision, long now)
@@ -263,9 +312,3 @@ internal sealed class LoadClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }
-
-internal sealed record SnapshotMessage(string DocumentId, long Revision, string Text, bool CanEdit);
-
-internal sealed record OperationAckMessage(long Revision);
-
-internal sealed record CommittedOperationMessage(long Revision, string ClientId, long Sequence, JsonElement Operation);
