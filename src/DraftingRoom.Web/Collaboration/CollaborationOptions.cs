@@ -24,11 +24,15 @@ public sealed class CollaborationOptions
     public int AccessRecheckSeconds { get; set; } = 10;
 
     /// <summary>
-    /// The shortest time, in milliseconds, between two messages telling a document's participants what was committed.
-    /// Whatever is committed meanwhile goes out together, which bounds the messages per second on a busy document;
-    /// 0 sends every batch as soon as it is stored.
+    /// How many messages a second the server may send, at most, to tell one document's participants what was
+    /// committed (one message to each participant per broadcast). A document's broadcasts are spaced so as to stay
+    /// within it: whatever is committed meanwhile goes out together. With 20 people in a document that allows a
+    /// broadcast every 0.8 ms, with 500 one every 20 ms (capped by <see cref="MaxBroadcastIntervalMilliseconds"/>).
     /// </summary>
-    public int BroadcastIntervalMilliseconds { get; set; } = 20;
+    public int BroadcastMessagesPerSecond { get; set; } = 25_000;
+
+    /// <summary>The longest wait, in milliseconds, between two broadcasts of a busy document, however many are in it.</summary>
+    public int MaxBroadcastIntervalMilliseconds { get; set; } = 20;
 
     /// <summary>How many recent operations a server keeps per document to transform late submissions.</summary>
     public int HistoryWindow { get; set; } = 2_000;

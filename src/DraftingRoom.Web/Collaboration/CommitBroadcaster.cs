@@ -15,17 +15,19 @@ namespace DraftingRoom.Web.Collaboration;
 /// </summary>
 /// <remarks>
 /// Each document has an outbox. Committed batches go into it once they are stored; a sender per document empties it,
-/// in revision order, at most once per <see cref="CollaborationOptions.BroadcastIntervalMilliseconds"/>. A quiet
-/// document's batch goes out at once; on a busy one, whatever was committed during the interval goes out together,
-/// so the messages per second stay bounded however fast people type, at the cost of at most one interval of delay.
+/// in revision order, leaving between two broadcasts enough time to keep the document within
+/// <see cref="CollaborationOptions.BroadcastMessagesPerSecond"/> (one message per participant on this server per
+/// broadcast; at most <see cref="CollaborationOptions.MaxBroadcastIntervalMilliseconds"/>). A quiet document's batch
+/// goes out at once; on a busy, crowded one, whatever was committed during the interval goes out together, so the
+/// messages per second stay bounded however fast people type, at the cost of at most one interval of delay.
 /// The commit loop does not wait for the sending. Authors recognise their own operations by client id and sequence.
 /// </remarks>
 public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, IOptions<CollaborationOptions> options,
-    ILogger<CommitBroadcaster> logger, DraftingRoomMetrics? metrics = null)
+    PresenceRegistry presence, ILogger<CommitBroadcaster> logger, DraftingRoomMetrics? metrics = null)
 {
     public const string EventName = "OperationsCommitted";
     private readonly ConcurrentDictionary<Guid, Outbox> _outboxes = new();
-    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.BroadcastIntervalMilliseconds));
+    private readonly CollaborationOptions _options = options.Value;
 
     /// <summary>Queues stored operations for everyone in the document, to go out with the document's next message.</summary>
     /// <param name="storedAt">When they were stored (<see cref="Stopwatch.GetTimestamp"/>), for the propagation
@@ -45,26 +47,11 @@ public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, IOptions<Col
         _ = Task.Run(() => SendLoopAsync(documentId, outbox));
     }
 
-    /// <summary>
-    /// Waits until everything published for the document so far has been handed to SignalR (for tests and for
-    /// orderly shutdown; the commit path never waits for it).
-    /// </summary>
-    public async Task FlushAsync(Guid documentId)
-    {
-        if (!_outboxes.TryGetValue(documentId, out var outbox)) return;
-        while (true)
-        {
-            lock (outbox)
-                if (!outbox.Sending) return;
-            await Task.Delay(5);
-        }
-    }
-
     private async Task SendLoopAsync(Guid documentId, Outbox outbox)
     {
         while (true)
         {
-            var wait = _interval - Stopwatch.GetElapsedTime(outbox.LastSentAt);
+            var wait = Interval(documentId) - Stopwatch.GetElapsedTime(outbox.LastSentAt);
             if (outbox.LastSentAt != 0 && wait > TimeSpan.Zero) await Task.Delay(wait);
             List<(CommittedOperation Operation, string? UserId)> batch;
             long storedAt;
@@ -82,6 +69,13 @@ public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, IOptions<Col
             outbox.LastSentAt = Stopwatch.GetTimestamp();
             await SendAsync(documentId, batch, storedAt);
         }
+    }
+
+    private TimeSpan Interval(Guid documentId)
+    {
+        if (_options.BroadcastMessagesPerSecond <= 0) return TimeSpan.Zero;
+        var seconds = (double)presence.CountIn(documentId) / _options.BroadcastMessagesPerSecond;
+        return TimeSpan.FromSeconds(Math.Min(seconds, Math.Max(0, _options.MaxBroadcastIntervalMilliseconds) / 1000.0));
     }
 
     private async Task SendAsync(Guid documentId, List<(CommittedOperation Operation, string? UserId)> committed, long storedAt)

@@ -57,6 +57,9 @@ public sealed class PresenceRegistry
         return left;
     }
 
+    /// <summary>How many connections on this server are in the document.</summary>
+    public int CountIn(Guid documentId) => _documents.TryGetValue(documentId, out var participants) ? participants.Count : 0;
+
     public int ConnectedCount => _documents.Values.Sum(p => p.Count);
 
     private static IReadOnlyList<Participant> Snapshot(ConcurrentDictionary<string, Participant> participants) =>
