@@ -71,11 +71,18 @@ public sealed class CommitBroadcaster(IHubContext<DraftingHub> hub, IOptions<Col
         }
     }
 
-    private TimeSpan Interval(Guid documentId)
+    private TimeSpan Interval(Guid documentId) =>
+        SpacingFor(presence.CountIn(documentId), _options.BroadcastMessagesPerSecond, _options.MaxBroadcastIntervalMilliseconds);
+
+    /// <summary>
+    /// The shortest time between two broadcasts of a document with <paramref name="recipients"/> connections that
+    /// keeps it within <paramref name="messagesPerSecond"/>, and never above <paramref name="maxMilliseconds"/>.
+    /// A budget of 0 or less means no spacing.
+    /// </summary>
+    public static TimeSpan SpacingFor(int recipients, int messagesPerSecond, int maxMilliseconds)
     {
-        if (_options.BroadcastMessagesPerSecond <= 0) return TimeSpan.Zero;
-        var seconds = (double)presence.CountIn(documentId) / _options.BroadcastMessagesPerSecond;
-        return TimeSpan.FromSeconds(Math.Min(seconds, Math.Max(0, _options.MaxBroadcastIntervalMilliseconds) / 1000.0));
+        if (messagesPerSecond <= 0 || recipients <= 0 || maxMilliseconds <= 0) return TimeSpan.Zero;
+        return TimeSpan.FromSeconds(Math.Min((double)recipients / messagesPerSecond, maxMilliseconds / 1000.0));
     }
 
     private async Task SendAsync(Guid documentId, List<(CommittedOperation Operation, string? UserId)> committed, long storedAt)
