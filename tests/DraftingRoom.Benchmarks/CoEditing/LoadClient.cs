@@ -6,9 +6,10 @@ using DraftingRoom.Core.Collaboration;
 namespace DraftingRoom.Benchmarks.CoEditing;
 
 /// <summary>
-/// A lean co-editing client over a plain SignalR connection (<see cref="HubWireConnection"/>), as the browser editor behaves: an <see cref="OtClient"/>
-/// (one operation in flight, keystrokes typed meanwhile composed into the next), the local text, events applied in
-/// revision order, GetOperations to fill a gap, and a resend after a refusal. It reports every acknowledgement and
+/// A lean co-editing client over a plain SignalR connection (<see cref="HubWireConnection"/>) that behaves as the
+/// browser editor does: an <see cref="OtClient"/> (one operation in flight, keystrokes typed meanwhile composed into
+/// the next), the local text, events applied in revision order, GetOperations to fill a gap, and a resend after a
+/// refusal. It reports every acknowledgement and
 /// every applied remote revision to the <see cref="DeliveryTracker"/>.
 /// </summary>
 internal sealed class LoadClient : IAsyncDisposable
