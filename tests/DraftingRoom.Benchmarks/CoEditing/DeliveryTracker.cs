@@ -115,6 +115,7 @@ internal sealed class DeliveryTracker(int clients)
     private sealed class Slots<T>
     {
         private const int ChunkSize = 1 << 14;
+        private readonly Lock _growing = new();
         private T[]?[] _chunks = new T[]?[64];
         private long _highest;
 
@@ -126,7 +127,7 @@ internal sealed class DeliveryTracker(int clients)
             {
                 var chunkIndex = (int)(index / ChunkSize);
                 if (chunkIndex >= Volatile.Read(ref _chunks).Length)
-                    lock (this)
+                    lock (_growing)
                         if (chunkIndex >= _chunks.Length)
                         {
                             var grown = new T[]?[Math.Max(chunkIndex + 1, _chunks.Length * 2)];
@@ -136,7 +137,7 @@ internal sealed class DeliveryTracker(int clients)
                 var chunks = Volatile.Read(ref _chunks);
                 var chunk = Volatile.Read(ref chunks[chunkIndex]);
                 if (chunk is null)
-                    lock (this)
+                    lock (_growing)
                     {
                         chunks = _chunks;
                         chunk = chunks[chunkIndex] ??= new T[ChunkSize];
