@@ -125,30 +125,45 @@ public sealed class OtClient(string clientId, long revision)
             _ => false,
         };
 
-    // A null operation stands for an acknowledgement.
+    // A null operation stands for an acknowledgement. Events that arrive early wait in _early, which never holds
+    // Revision + 1 between two calls; the usual event, the very next revision, does not go through it.
     private ClientUpdate Enqueue(long revision, TextOperation? operation)
     {
-        if (revision <= Revision || !_early.TryAdd(revision, operation))
+        if (revision <= Revision)
         {
             return ClientUpdate.None;
         }
 
         List<TextOperation>? toApply = null;
         OutgoingOperation? toSend = null;
-        while (_early.Remove(Revision + 1, out var next))
+        if (revision == Revision + 1)
         {
-            Revision++;
-            if (next is null)
-            {
-                toSend = Acknowledge() ?? toSend;
-            }
-            else
-            {
-                (toApply ??= []).Add(TransformRemote(next));
-            }
+            Take(operation, ref toApply, ref toSend);
+        }
+        else if (!_early.TryAdd(revision, operation))
+        {
+            return ClientUpdate.None;
+        }
+
+        while (_early.Count > 0 && _early.Remove(Revision + 1, out var next))
+        {
+            Take(next, ref toApply, ref toSend);
         }
 
         return toApply is null && toSend is null ? ClientUpdate.None : new ClientUpdate(toApply ?? [], toSend);
+    }
+
+    private void Take(TextOperation? operation, ref List<TextOperation>? toApply, ref OutgoingOperation? toSend)
+    {
+        Revision++;
+        if (operation is null)
+        {
+            toSend = Acknowledge() ?? toSend;
+        }
+        else
+        {
+            (toApply ??= []).Add(TransformRemote(operation));
+        }
     }
 
     private OutgoingOperation? Acknowledge()

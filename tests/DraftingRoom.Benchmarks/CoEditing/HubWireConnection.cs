@@ -2,29 +2,29 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.WebSockets;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
 namespace DraftingRoom.Benchmarks.CoEditing;
 
-/// <summary>Called for every invocation the server sends, with the raw JSON of its arguments array.</summary>
-internal delegate void HubInvocationHandler(string target, ReadOnlySpan<byte> arguments);
+/// <summary>Called for every invocation the server sends, with a reader on the start of its arguments array; the
+/// handler reads what it needs of the array and nothing after it.</summary>
+internal delegate void HubInvocationHandler(string target, ref Utf8JsonReader arguments);
 
 /// <summary>
-/// A SignalR connection at the wire level: a WebSocket speaking the SignalR JSON hub protocol (handshake, invocations,
+/// A SignalR connection at the wire level: a WebSocket (<see cref="WebSocketWire"/>) speaking the SignalR JSON hub protocol (handshake, invocations,
 /// completions, pings; records ended by 0x1E), as the browser's SignalR client does on the same transport. It exists
 /// so that hundreds of load clients sharing the app's machine cost little: messages are read with a
-/// <see cref="Utf8JsonReader"/> straight from the receive buffer, without the typed binding and per-message objects
+/// <see cref="Utf8JsonReader"/> straight from the receive buffer, once each, without the typed binding and per-message objects
 /// of the full .NET client. The server sees exactly what a browser sends.
 /// </summary>
 internal sealed class HubWireConnection : IAsyncDisposable
 {
     private const byte RecordSeparator = 0x1e;
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(10);
-    private readonly ClientWebSocket _socket;
+    private readonly WebSocketWire _socket;
     private readonly HubInvocationHandler _onInvocation;
-    private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<byte[]>> _pending = new();
     private readonly TaskCompletionSource _handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _closing = new();
@@ -32,22 +32,19 @@ internal sealed class HubWireConnection : IAsyncDisposable
     private Task _pinging = Task.CompletedTask;
     private int _nextInvocationId;
 
-    private HubWireConnection(ClientWebSocket socket, HubInvocationHandler onInvocation)
+    private HubWireConnection(WebSocketWire socket, HubInvocationHandler onInvocation)
     {
         _socket = socket;
         _onInvocation = onInvocation;
     }
 
-    public bool IsOpen => _socket.State == WebSocketState.Open && !_closing.IsCancellationRequested;
+    public bool IsOpen => _socket.IsOpen && !_closing.IsCancellationRequested;
 
     /// <summary>Opens a WebSocket to the hub (without the negotiate request, as a client limited to WebSockets may)
     /// and completes the protocol handshake.</summary>
     public static async Task<HubWireConnection> ConnectAsync(Uri hubUrl, CookieContainer cookies, HubInvocationHandler onInvocation)
     {
-        var socket = new ClientWebSocket();
-        socket.Options.Cookies = cookies;
-        var webSocketUrl = new UriBuilder(hubUrl) { Scheme = hubUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
-        await socket.ConnectAsync(webSocketUrl, CancellationToken.None);
+        var socket = await WebSocketWire.ConnectAsync(hubUrl, cookies, CancellationToken.None);
         var connection = new HubWireConnection(socket, onInvocation);
         connection._receiving = Task.Run(connection.ReceiveLoopAsync);
         await connection.SendRecordAsync("{\"protocol\":\"json\",\"version\":1}\u001e"u8.ToArray());
@@ -80,7 +77,7 @@ internal sealed class HubWireConnection : IAsyncDisposable
         {
             await SendRecordAsync(buffer.WrittenMemory);
         }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception exception) when (exception is SocketException or WebSocketWireException or ObjectDisposedException or OperationCanceledException)
         {
             _pending.TryRemove(invocationId, out _);
             throw new HubWireException($"The connection is closed: {exception.Message}");
@@ -92,15 +89,7 @@ internal sealed class HubWireConnection : IAsyncDisposable
     // A record is its JSON followed by the separator, sent as one WebSocket message.
     private async Task SendRecordAsync(ReadOnlyMemory<byte> record)
     {
-        await _sending.WaitAsync();
-        try
-        {
-            await _socket.SendAsync(record, WebSocketMessageType.Text, WebSocketMessageFlags.EndOfMessage, CancellationToken.None);
-        }
-        finally
-        {
-            _sending.Release();
-        }
+        await _socket.SendTextAsync(record, CancellationToken.None);
     }
 
     private async Task PingLoopAsync()
@@ -111,7 +100,7 @@ internal sealed class HubWireConnection : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(_closing.Token))
                 await SendRecordAsync("{\"type\":6}\u001e"u8.ToArray());
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException or WebSocketWireException or ObjectDisposedException)
         {
         }
     }
@@ -127,8 +116,8 @@ internal sealed class HubWireConnection : IAsyncDisposable
             {
                 if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
                 var received = await _socket.ReceiveAsync(buffer.AsMemory(filled), _closing.Token);
-                if (received.MessageType == WebSocketMessageType.Close) break;
-                filled += received.Count;
+                if (received == 0) break;
+                filled += received;
                 var start = 0;
                 int end;
                 while ((end = Array.IndexOf(buffer, RecordSeparator, start, filled - start)) >= 0)
@@ -181,7 +170,14 @@ internal sealed class HubWireConnection : IAsyncDisposable
             else if (reader.ValueTextEquals("target"u8)) { reader.Read(); target = TargetName(ref reader); }
             else if (reader.ValueTextEquals("invocationId"u8)) { reader.Read(); invocationId = reader.GetString(); }
             else if (reader.ValueTextEquals("error"u8)) { reader.Read(); error = reader.GetString(); }
-            else if (reader.ValueTextEquals("arguments"u8) || reader.ValueTextEquals("result"u8))
+            else if (reader.ValueTextEquals("arguments"u8) && type == 1 && target is not null)
+            {
+                // The protocol writes the type and the target before the arguments, the last part that matters.
+                reader.Read();
+                _onInvocation(target, ref reader);
+                return true;
+            }
+            else if (reader.ValueTextEquals("result"u8))
             {
                 reader.Read();
                 valueStart = (int)reader.TokenStartIndex;
@@ -195,15 +191,11 @@ internal sealed class HubWireConnection : IAsyncDisposable
             }
         }
 
-        var value = valueStart >= 0 ? record[valueStart..valueEnd] : [];
         switch (type)
         {
-            case 1 when target is not null:
-                _onInvocation(target, value);
-                break;
             case 3 when invocationId is not null && _pending.TryRemove(invocationId, out var completion):
                 if (error is not null) completion.TrySetException(new HubWireException(error));
-                else completion.TrySetResult(value.ToArray());
+                else completion.TrySetResult(valueStart >= 0 ? record[valueStart..valueEnd].ToArray() : []);
                 break;
             case 7:
                 return false;
@@ -238,18 +230,16 @@ internal sealed class HubWireConnection : IAsyncDisposable
     {
         try
         {
-            if (_socket.State == WebSocketState.Open)
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            if (_socket.IsOpen) await _socket.CloseOutputAsync(CancellationToken.None);
             // The server answers with its own close, which ends the receive loop.
             await _receiving.WaitAsync(TimeSpan.FromSeconds(5));
         }
-        catch (Exception exception) when (exception is WebSocketException or TimeoutException)
+        catch (Exception exception) when (exception is SocketException or WebSocketWireException or TimeoutException)
         {
         }
         await _closing.CancelAsync();
         await Task.WhenAll(_receiving, _pinging);
         _socket.Dispose();
-        _sending.Dispose();
     }
 }
 

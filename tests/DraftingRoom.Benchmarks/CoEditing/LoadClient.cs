@@ -22,6 +22,9 @@ internal sealed class LoadClient : IAsyncDisposable
     private readonly Dictionary<long, long[]> _keystrokesBySequence = [];
     private readonly HashSet<long> _ownRevisions = [];
     private readonly List<long> _typedSinceSend = [];
+    // Reused for every broadcast: the one being read (by the receive loop) and what it leaves to apply (under the lock).
+    private readonly List<CommittedOperation> _batch = [];
+    private readonly List<TextOperation> _toApply = [];
     private readonly Random _random;
     private TextBuffer _text = new("");
     private OtClient _client = null!;
@@ -222,26 +225,30 @@ internal sealed class LoadClient : IAsyncDisposable
     }
 
     // The server's events: a batch of committed operations is applied at once; presence is not followed.
-    private void OnInvocation(string target, ReadOnlySpan<byte> arguments)
+    private void OnInvocation(string target, ref Utf8JsonReader reader)
     {
         if (target != "OperationsCommitted") return;
-        var reader = new Utf8JsonReader(arguments);
-        reader.Read();
         reader.Read();
         if (!reader.ValueTextEquals(_documentId)) return;
         reader.Read();
-        var batch = ReadCommitted(ref reader);
+        _batch.Clear();
+        ReadCommitted(ref reader, _batch);
         var now = Stopwatch.GetTimestamp();
         OutgoingOperation? next = null;
         lock (_lock)
         {
-            foreach (var committed in batch)
+            _toApply.Clear();
+            foreach (var committed in _batch)
             {
                 _tracker.Identify(committed.Revision, committed.ClientId, committed.Sequence);
                 // Its own operations in a batch are acknowledged by the answers to its submissions.
                 if (committed.ClientId == _client.ClientId) continue;
-                next = Process(_client.ReceiveRemote(committed.Revision, committed.Operation), now) ?? next;
+                var update = _client.ReceiveRemote(committed.Revision, committed.Operation);
+                _toApply.AddRange(update.ToApply);
+                next = update.ToSend ?? next;
             }
+            Apply(_toApply);
+            Report(now);
             if (next is not null) StartSending(next);
         }
         if (next is not null) _ = SendAsync(next);
@@ -251,15 +258,15 @@ internal sealed class LoadClient : IAsyncDisposable
     {
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        return ReadCommitted(ref reader);
+        var operations = new List<CommittedOperation>();
+        ReadCommitted(ref reader, operations);
+        return operations;
     }
 
     // An array of committed operations, the reader on its start.
-    private List<CommittedOperation> ReadCommitted(ref Utf8JsonReader reader)
+    private void ReadCommitted(ref Utf8JsonReader reader, List<CommittedOperation> into)
     {
-        var operations = new List<CommittedOperation>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject) operations.Add(_parsed.Read(ref reader));
-        return operations;
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject) into.Add(_parsed.Read(ref reader));
     }
 
     private static long ReadRevision(byte[] json)
@@ -282,20 +289,29 @@ internal sealed class LoadClient : IAsyncDisposable
             _keystrokesBySequence.Remove(sequence, out var typed) ? typed : [], now);
     }
 
-    // Applies what the client state machine says to apply, and tells the tracker which revisions this client now
-    // has: every revision between the old and the new one, except its own.
+    // Applies what the client state machine says to apply, and tells the tracker which revisions this client now has.
     private OutgoingOperation? Process(ClientUpdate update, long now)
     {
-        var before = _revisionAtProcess;
-        foreach (var operation in update.ToApply)
+        Apply(update.ToApply);
+        Report(now);
+        return update.ToSend;
+    }
+
+    private void Apply(IReadOnlyList<TextOperation> operations)
+    {
+        foreach (var operation in operations)
         {
             _text.Apply(operation);
             _caret = Selection.Caret(_caret).Transform(operation).Head;
         }
-        for (var revision = before + 1; revision <= _client.Revision; revision++)
+    }
+
+    // Tells the tracker every revision between the last reported and the client's, except its own.
+    private void Report(long now)
+    {
+        for (var revision = _revisionAtProcess + 1; revision <= _client.Revision; revision++)
             if (!_ownRevisions.Remove(revision)) _tracker.Applied(revision, now);
         _revisionAtProcess = _client.Revision;
-        return update.ToSend;
     }
 
     private void StartSending(OutgoingOperation outgoing)
