@@ -1,5 +1,6 @@
 using DraftingRoom.Web.Hosting;
 
+SharedBufferPool.Configure();
 if (args.Contains("--health-probe")) return await HealthProbe.RunAsync();
 
 try

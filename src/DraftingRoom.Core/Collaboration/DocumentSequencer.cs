@@ -102,7 +102,7 @@ public sealed class DocumentSequencer
 
         for (var i = start; i < _history.Count; i++)
         {
-            operation = TextOperation.Transform(operation, _history[i].Operation).FirstPrime;
+            operation = TextOperation.TransformFirst(operation, _history[i].Operation);
         }
 
         _text.EnsureFits(operation);

@@ -134,6 +134,15 @@ public sealed class OtClient(string clientId, long revision)
             return ClientUpdate.None;
         }
 
+        if (revision == Revision + 1 && _early.Count == 0)
+        {
+            // The usual event: nothing held back, so nothing to collect either.
+            Revision++;
+            return operation is null
+                ? Acknowledge() is { } next ? new ClientUpdate([], next) : ClientUpdate.None
+                : new ClientUpdate([TransformRemote(operation)], null);
+        }
+
         List<TextOperation>? toApply = null;
         OutgoingOperation? toSend = null;
         if (revision == Revision + 1)

@@ -102,8 +102,41 @@ public sealed partial class TextOperation
                 + $"the other {second.BaseLength}.");
         }
 
-        var firstPrime = new TextOperationBuilder();
-        var secondPrime = new TextOperationBuilder();
+        var firstPrime = TextOperationBuilder.Scratch();
+        var secondPrime = TextOperationBuilder.Scratch(other: true);
+        TransformInto(first, second, firstPrime, secondPrime);
+        return (firstPrime.Build(), secondPrime.Build());
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Transform(TextOperation, TextOperation)"/>: <paramref name="first"/> made to apply
+    /// after <paramref name="second"/>, without building the other half. The server uses it to bring a submission past
+    /// each operation committed since its base revision, which it needs in no other form.
+    /// Law: <c>TransformFirst(a, b) == Transform(a, b).FirstPrime</c>.
+    /// </summary>
+    /// <param name="first">The operation ordered first, whose inserts win ties.</param>
+    /// <param name="second">The concurrent operation ordered second.</param>
+    /// <returns>The operation that applies after <paramref name="second"/>.</returns>
+    /// <exception cref="OperationException">The operations do not apply to documents of the same length.</exception>
+    public static TextOperation TransformFirst(TextOperation first, TextOperation second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first.BaseLength != second.BaseLength)
+        {
+            throw new OperationException(
+                $"Cannot transform operations made on different documents: one expects {first.BaseLength} characters, "
+                + $"the other {second.BaseLength}.");
+        }
+
+        var firstPrime = TextOperationBuilder.Scratch();
+        TransformInto(first, second, firstPrime, secondPrime: null);
+        return firstPrime.Build();
+    }
+
+    private static void TransformInto(TextOperation first, TextOperation second, TextOperationBuilder firstPrime,
+        TextOperationBuilder? secondPrime)
+    {
         var a = new ComponentReader(first._components);
         var b = new ComponentReader(second._components);
         while (true)
@@ -112,7 +145,7 @@ public sealed partial class TextOperation
             {
                 var text = a.TakeText(a.Remaining);
                 firstPrime.Insert(text);
-                secondPrime.Retain(text.Length);
+                secondPrime?.Retain(text.Length);
                 continue;
             }
 
@@ -120,13 +153,13 @@ public sealed partial class TextOperation
             {
                 var text = b.TakeText(b.Remaining);
                 firstPrime.Retain(text.Length);
-                secondPrime.Insert(text);
+                secondPrime?.Insert(text);
                 continue;
             }
 
             if (a.AtEnd || b.AtEnd)
             {
-                return (firstPrime.Build(), secondPrime.Build());
+                return;
             }
 
             var count = Math.Min(a.Remaining, b.Remaining);
@@ -134,13 +167,13 @@ public sealed partial class TextOperation
             {
                 case (OperationComponentKind.Retain, OperationComponentKind.Retain):
                     firstPrime.Retain(count);
-                    secondPrime.Retain(count);
+                    secondPrime?.Retain(count);
                     break;
                 case (OperationComponentKind.Delete, OperationComponentKind.Retain):
                     firstPrime.Delete(count);
                     break;
                 case (OperationComponentKind.Retain, OperationComponentKind.Delete):
-                    secondPrime.Delete(count);
+                    secondPrime?.Delete(count);
                     break;
                 default: // both delete the same text: neither needs to delete it again
                     break;

@@ -9,12 +9,45 @@ namespace DraftingRoom.Core.Collaboration;
 /// </summary>
 public sealed class TextOperationBuilder
 {
-    private readonly List<OperationComponent> _components = [];
+    private readonly List<OperationComponent> _components;
     private string? _pendingText; // the first insert since the last retain
     private StringBuilder? _pendingBuilder; // all of them, once there is more than one
     private long _pendingDelete;
     private long _baseLength;
     private long _targetLength;
+
+    /// <summary>Creates an empty builder.</summary>
+    public TextOperationBuilder()
+        : this(0)
+    {
+    }
+
+    private TextOperationBuilder(int capacity) => _components = new List<OperationComponent>(capacity);
+
+    // One builder per thread for the transforms, which run thousands of times a second on a busy server and in
+    // every client: only the operations they build are allocated, not a builder and its growing list each time.
+    [ThreadStatic]
+    private static TextOperationBuilder? t_scratch, t_otherScratch;
+
+    /// <summary>This thread's scratch builder (or, with <paramref name="other"/>, its second one), emptied. It must
+    /// not be used past the method that took it, which must not call anything that could take it again.</summary>
+    internal static TextOperationBuilder Scratch(bool other = false)
+    {
+        ref var builder = ref other ? ref t_otherScratch : ref t_scratch;
+        builder ??= new TextOperationBuilder(16);
+        builder.Reset();
+        return builder;
+    }
+
+    private void Reset()
+    {
+        _components.Clear();
+        _pendingText = null;
+        _pendingBuilder?.Clear();
+        _pendingDelete = 0;
+        _baseLength = 0;
+        _targetLength = 0;
+    }
 
     /// <summary>Keeps the next <paramref name="count"/> UTF-16 code units. Zero is ignored.</summary>
     /// <param name="count">How many code units to keep; not negative.</param>

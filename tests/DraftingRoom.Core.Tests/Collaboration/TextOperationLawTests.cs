@@ -58,6 +58,16 @@ public class TextOperationLawTests
     });
 
     [Fact]
+    public void Transforming_only_the_first_operation_gives_the_first_half_of_the_full_transform() => Property.ForAll(Cases, random =>
+    {
+        var document = RandomEdits.Text(random, 20);
+        var first = RandomEdits.Operation(random, document);
+        var second = RandomEdits.Operation(random, document);
+
+        Assert.Equal(TextOperation.Transform(first, second).FirstPrime, TextOperation.TransformFirst(first, second));
+    });
+
+    [Fact]
     public void A_gap_buffer_gives_the_same_result_as_a_string_over_a_run_of_operations() => Property.ForAll(300, random =>
     {
         var document = RandomEdits.Text(random, 30);
