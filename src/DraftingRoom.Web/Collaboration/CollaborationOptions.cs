@@ -20,7 +20,8 @@ public sealed class CollaborationOptions
     /// <summary>A snapshot of a document is stored every this many operations.</summary>
     public int SnapshotInterval { get; set; } = 200;
 
-    /// <summary>How old, in seconds, a connection's edit rights may be before they are checked again.</summary>
+    /// <summary>How old, in seconds, a connection's edit rights may be before they are checked again; each connection is
+    /// checked after a random half to whole of it, so that people who joined together are not all checked at once.</summary>
     public int AccessRecheckSeconds { get; set; } = 10;
 
     /// <summary>

@@ -204,7 +204,6 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                 {
                     var storedAt = Stopwatch.GetTimestamp();
                     metrics?.OperationsCommitted(toWrite.Count);
-                    foreach (var (revision, text) in snapshots) await TrySaveSnapshotAsync(documentId, revision, text);
                     for (var i = 0; i < batch.Count; i++)
                     {
                         if (errors[i] is { } error) batch[i].Outcome.TrySetException(error);
@@ -212,6 +211,8 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                     }
                     // Everyone hears of it with the document's next message; the loop goes on with the next batch.
                     broadcaster?.Publish(documentId, toWrite, storedAt);
+                    // Snapshots only shorten a reload (the log is the truth), so nobody's answer waits for them.
+                    foreach (var (revision, text) in snapshots) await TrySaveSnapshotAsync(documentId, revision, text);
                     return;
                 }
 

@@ -33,7 +33,7 @@ public sealed class DraftingHub(
         var access = await proposals.GetDocumentAccessAsync(Context.User!, id);
         if (access is not { CanView: true })
             throw new HubException("This document does not exist, or you may not see it.");
-        Joined[id] = new JoinedDocument(access.CanEdit, DateTimeOffset.UtcNow);
+        Joined[id] = new JoinedDocument(access.CanEdit, NextAccessCheck());
 
         var (text, revision) = await Run(() => registry.GetStateAsync(id));
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(id));
@@ -52,7 +52,7 @@ public sealed class DraftingHub(
         var id = ParseId(documentId);
         if (!Joined.TryGetValue(id, out var joined))
             throw new HubException("Join the document before editing it.");
-        var canEdit = await CanStillEditAsync(id, joined);
+        var canEdit = await Run(() => CanStillEditAsync(id, joined));
         if (!canEdit) throw new HubException("You may watch this proposal but not edit it: only its sponsors, the Secretariat and the Independent Expert can.");
         if (string.IsNullOrEmpty(clientId) || clientId.Length > 64)
             throw new HubException("The editor's client id is missing or too long.");
@@ -126,20 +126,24 @@ public sealed class DraftingHub(
             ? value!
             : Context.Items["joined"] = new Dictionary<Guid, JoinedDocument>());
 
-    /// <summary>Edit rights as found when the connection joined, and when they were last checked.</summary>
-    private sealed record JoinedDocument(bool CanEdit, DateTimeOffset CheckedAt);
+    /// <summary>Edit rights as last found, and when they are to be checked again.</summary>
+    private sealed record JoinedDocument(bool CanEdit, DateTimeOffset RecheckAt);
 
     // Rights can change while a connection stays open (a sponsor removed, a proposal submitted). They are checked
     // again once they are older than the configured interval, so a keystroke rarely costs a database query.
     private async Task<bool> CanStillEditAsync(Guid documentId, JoinedDocument joined)
     {
-        var now = DateTimeOffset.UtcNow;
-        if (now - joined.CheckedAt < TimeSpan.FromSeconds(_options.AccessRecheckSeconds)) return joined.CanEdit;
+        if (DateTimeOffset.UtcNow < joined.RecheckAt) return joined.CanEdit;
         var access = await proposals.GetDocumentAccessAsync(Context.User!, documentId);
         var canEdit = access is { CanEdit: true };
-        Joined[documentId] = new JoinedDocument(canEdit, now);
+        Joined[documentId] = new JoinedDocument(canEdit, NextAccessCheck());
         return canEdit;
     }
+
+    // Between half the interval and the whole of it, at random: people who joined together (a meeting that starts)
+    // would otherwise all be checked in the same instant, hundreds of queries at once.
+    private DateTimeOffset NextAccessCheck() =>
+        DateTimeOffset.UtcNow.AddSeconds(_options.AccessRecheckSeconds * (0.5 + Random.Shared.NextDouble() / 2));
 
     private RateLimiter Limiter =>
         (RateLimiter)(Context.Items.TryGetValue("limiter", out var value)

@@ -219,9 +219,15 @@ internal static partial class CoEditingBenchmark
         for (var i = 0; i < nodes.Count; i++)
         {
             // What a node complained of (its log level is Warning): a failed broadcast, a lost Redis connection.
-            var complaints = nodes[i].Output.Split('\n').Where(l => l.StartsWith("warn:", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal)).ToList();
-            if (complaints.Count > 0)
-                Console.WriteLine(Invariant($"node {i + 1} logged {complaints.Count} warnings or errors (of its last lines), the last: {string.Join(" | ", nodes[i].Output.Split('\n').TakeLast(4))}"));
+            var lines = nodes[i].Output.Split('\n');
+            static bool IsComplaint(string line) => line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal);
+            var complaints = lines.Count(IsComplaint);
+            if (complaints > 0)
+            {
+                // The complaint, its message and the exception's first line.
+                var last = Array.FindLastIndex(lines, IsComplaint);
+                Console.WriteLine(Invariant($"node {i + 1} logged {complaints} warnings or errors (of its last lines), the last: {string.Join(" | ", lines.Skip(last).Take(3).Select(l => l.Trim()))}"));
+            }
         }
         foreach (var client in clients) await client.DisposeAsync();
         return diverged == 0 && lost == 0 && duplicated == 0 && tracker.Mismatched == 0 ? 0 : 1;
