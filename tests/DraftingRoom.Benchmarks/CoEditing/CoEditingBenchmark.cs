@@ -224,9 +224,10 @@ internal static partial class CoEditingBenchmark
             var complaints = lines.Count(IsComplaint);
             if (complaints > 0)
             {
-                // The complaint, its message and the exception's first line.
+                // The complaint, its message and its exceptions, without their stack traces.
                 var last = Array.FindLastIndex(lines, IsComplaint);
-                Console.WriteLine(Invariant($"node {i + 1} logged {complaints} warnings or errors (of its last lines), the last: {string.Join(" | ", lines.Skip(last).Take(3).Select(l => l.Trim()))}"));
+                var told = lines.Skip(last).Take(60).Select(l => l.Trim()).Where(l => !l.StartsWith("at ", StringComparison.Ordinal)).Take(6);
+                Console.WriteLine(Invariant($"node {i + 1} logged {complaints} warnings or errors (of its last lines), the last: {string.Join(" | ", told)}"));
             }
         }
         foreach (var client in clients) await client.DisposeAsync();
