@@ -102,6 +102,18 @@ public sealed partial class TextOperation
                 + $"the other {second.BaseLength}.");
         }
 
+        if (TransformSingleEdit(first, second, winsTies: true) is { } quickFirst &&
+            TransformSingleEdit(second, first, winsTies: false) is { } quickSecond)
+        {
+            return (quickFirst, quickSecond);
+        }
+
+        return TransformComponents(first, second);
+    }
+
+    /// <summary><see cref="Transform"/> by the general algorithm alone, step by step (for tests of the shortcut).</summary>
+    internal static (TextOperation FirstPrime, TextOperation SecondPrime) TransformComponents(TextOperation first, TextOperation second)
+    {
         var firstPrime = TextOperationBuilder.Scratch();
         var secondPrime = TextOperationBuilder.Scratch(other: true);
         TransformInto(first, second, firstPrime, secondPrime);
@@ -127,6 +139,11 @@ public sealed partial class TextOperation
             throw new OperationException(
                 $"Cannot transform operations made on different documents: one expects {first.BaseLength} characters, "
                 + $"the other {second.BaseLength}.");
+        }
+
+        if (TransformSingleEdit(first, second, winsTies: true) is { } quick)
+        {
+            return quick;
         }
 
         var firstPrime = TextOperationBuilder.Scratch();

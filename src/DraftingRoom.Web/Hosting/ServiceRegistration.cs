@@ -37,7 +37,12 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
 
         builder.AddDraftingRoomObservability();
-        services.AddDbContextFactory<DraftingRoomDbContext>((provider, options) => options.UseNpgsql(connectionString)
+        // One pool for everything the app asks of PostgreSQL (EF Core and the co-editing log). Two pools of Npgsql's
+        // default 100 could together open more connections than a default PostgreSQL accepts, as 500 people in one
+        // proposal showed ("too many clients already").
+        var dataSource = Npgsql.NpgsqlDataSource.Create(DatabasePool.WithDefaultSize(connectionString));
+        services.AddSingleton(_ => dataSource);
+        services.AddDbContextFactory<DraftingRoomDbContext>((provider, options) => options.UseNpgsql(dataSource)
             .AddInterceptors(provider.GetRequiredService<AuditMetricsInterceptor>()));
 
         services.AddCascadingAuthenticationState();
@@ -88,7 +93,6 @@ public static class ServiceRegistration
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<LiveNotifier>();
         services.Configure<CollaborationOptions>(builder.Configuration.GetSection(CollaborationOptions.Section));
-        services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<CommitBroadcaster>();
         services.AddSingleton<DocumentRegistry>();

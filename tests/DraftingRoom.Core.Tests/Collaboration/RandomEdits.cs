@@ -33,6 +33,27 @@ internal static class RandomEdits
         return text;
     }
 
+    /// <summary>A keystroke-like operation on <paramref name="document"/>: one insert, or one deletion of whole
+    /// characters, at a random place, often right next to the document's ends.</summary>
+    public static TextOperation SingleEdit(Random random, string document)
+    {
+        var boundaries = Boundaries(document);
+        var start = random.Next(4) == 0 ? (random.Next(2) == 0 ? 0 : boundaries.Count - 1) : random.Next(boundaries.Count);
+        var builder = TextOperation.Builder().Retain(boundaries[start]);
+        if (start == boundaries.Count - 1 || random.Next(2) == 0)
+        {
+            builder.Insert(NonEmptyText(random, 3));
+        }
+        else
+        {
+            var end = start + 1 + random.Next(Math.Min(boundaries.Count - 1 - start, 4));
+            builder.Delete(boundaries[end] - boundaries[start]);
+            start = end;
+        }
+
+        return builder.Retain(document.Length - boundaries[start]).Build();
+    }
+
     /// <summary>A random operation on <paramref name="document"/> whose boundaries all fall between whole characters.</summary>
     public static TextOperation Operation(Random random, string document)
     {

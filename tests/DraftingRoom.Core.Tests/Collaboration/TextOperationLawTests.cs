@@ -68,6 +68,19 @@ public class TextOperationLawTests
     });
 
     [Fact]
+    public void Single_edits_transform_by_the_shortcut_exactly_as_by_the_general_algorithm() => Property.ForAll(Cases, random =>
+    {
+        var document = RandomEdits.Text(random, 8);
+        var first = RandomEdits.SingleEdit(random, document);
+        var second = random.Next(4) == 0 ? RandomEdits.Operation(random, document) : RandomEdits.SingleEdit(random, document);
+
+        var expected = TextOperation.TransformComponents(first, second);
+        Assert.Equal(expected, TextOperation.Transform(first, second));
+        Assert.Equal(expected.FirstPrime, TextOperation.TransformFirst(first, second));
+        Assert.Equal(TextOperation.TransformComponents(second, first).FirstPrime, TextOperation.TransformFirst(second, first));
+    });
+
+    [Fact]
     public void A_gap_buffer_gives_the_same_result_as_a_string_over_a_run_of_operations() => Property.ForAll(300, random =>
     {
         var document = RandomEdits.Text(random, 30);
