@@ -19,6 +19,8 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
 {
     private const int MaxAttempts = 20;
     private const int MaxBatch = 500;
+    // Worth a warning: typing stalls for everyone in the document while a batch is being stored.
+    private static readonly TimeSpan SlowWrite = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<Guid, LiveDocument> _documents = new();
     private readonly CollaborationOptions _options = options.Value;
     private readonly ConcurrentDictionary<Guid, string> _closed = new();
@@ -192,7 +194,12 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                 bool stored;
                 try
                 {
+                    var writing = Stopwatch.GetTimestamp();
                     stored = toWrite.Count == 0 || await store.TryAppendAsync(documentId, toWrite);
+                    var took = Stopwatch.GetElapsedTime(writing);
+                    if (took > SlowWrite)
+                        logger.LogWarning("Storing {Count} operations of {Document} took {Milliseconds:F0} ms; everyone in it waited",
+                            toWrite.Count, documentId, took.TotalMilliseconds);
                 }
                 catch
                 {
