@@ -93,6 +93,18 @@ public sealed partial class TextOperation
     /// <exception cref="OperationException">The operations do not apply to documents of the same length.</exception>
     public static (TextOperation FirstPrime, TextOperation SecondPrime) Transform(TextOperation first, TextOperation second)
     {
+        EnsureConcurrent(first, second);
+        if (TransformSingleEdit(first, second, winsTies: true) is { } quickFirst &&
+            TransformSingleEdit(second, first, winsTies: false) is { } quickSecond)
+        {
+            return (quickFirst, quickSecond);
+        }
+
+        return TransformComponents(first, second);
+    }
+
+    private static void EnsureConcurrent(TextOperation first, TextOperation second)
+    {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         if (first.BaseLength != second.BaseLength)
@@ -101,14 +113,6 @@ public sealed partial class TextOperation
                 $"Cannot transform operations made on different documents: one expects {first.BaseLength} characters, "
                 + $"the other {second.BaseLength}.");
         }
-
-        if (TransformSingleEdit(first, second, winsTies: true) is { } quickFirst &&
-            TransformSingleEdit(second, first, winsTies: false) is { } quickSecond)
-        {
-            return (quickFirst, quickSecond);
-        }
-
-        return TransformComponents(first, second);
     }
 
     /// <summary><see cref="Transform"/> by the general algorithm alone, step by step (for tests of the shortcut).</summary>
@@ -132,15 +136,7 @@ public sealed partial class TextOperation
     /// <exception cref="OperationException">The operations do not apply to documents of the same length.</exception>
     public static TextOperation TransformFirst(TextOperation first, TextOperation second)
     {
-        ArgumentNullException.ThrowIfNull(first);
-        ArgumentNullException.ThrowIfNull(second);
-        if (first.BaseLength != second.BaseLength)
-        {
-            throw new OperationException(
-                $"Cannot transform operations made on different documents: one expects {first.BaseLength} characters, "
-                + $"the other {second.BaseLength}.");
-        }
-
+        EnsureConcurrent(first, second);
         if (TransformSingleEdit(first, second, winsTies: true) is { } quick)
         {
             return quick;
