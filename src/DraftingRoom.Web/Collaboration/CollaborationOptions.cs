@@ -35,6 +35,14 @@ public sealed class CollaborationOptions
     /// <summary>The longest wait, in milliseconds, between two broadcasts of a busy document, however many are in it.</summary>
     public int MaxBroadcastIntervalMilliseconds { get; set; } = 20;
 
+    /// <summary>
+    /// Whether servers take turns to commit to a document (a PostgreSQL advisory lock per document, held while a batch
+    /// is caught up, transformed and written) instead of racing for its next revision and retrying when they lose.
+    /// Unset, it follows the deployment: on when the servers share a Redis (several nodes), off for one server alone,
+    /// where there is nobody to take turns with.
+    /// </summary>
+    public bool? TakeTurnsAcrossNodes { get; set; }
+
     /// <summary>How many recent operations a server keeps per document to transform late submissions.</summary>
     public int HistoryWindow { get; set; } = 2_000;
 }

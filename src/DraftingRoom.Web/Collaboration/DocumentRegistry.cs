@@ -12,7 +12,9 @@ public sealed record SubmitResult(CommittedOperation Committed, bool IsDuplicate
 /// <summary>
 /// The server's authority over each co-edited document: one sequencer per document, fed from and written to the
 /// operation log. A submission is transformed, written to PostgreSQL at the next revision, and only then applied here
-/// and answered; if another server wrote that revision first, this one catches up from the log and tries again.
+/// and answered; if another server wrote that revision first, this one catches up from the log and tries again. With
+/// several servers they take turns per document (<see cref="CollaborationOptions.TakeTurnsAcrossNodes"/>), so that
+/// this is rare.
 /// </summary>
 public sealed class DocumentRegistry(DocumentStore store, IOptions<CollaborationOptions> options, ILogger<DocumentRegistry> logger,
     CommitBroadcaster? broadcaster = null, DraftingRoomMetrics? metrics = null)
@@ -154,10 +156,13 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
         }
         try
         {
+            // With several servers they take turns, so that this batch is caught up and written while no other server
+            // writes the document, rather than racing for its next revision and losing to a busier server.
+            await using var turn = _options.TakeTurnsAcrossNodes == true ? await store.TakeTurnAsync(documentId) : null;
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 var sequencer = await LoadOrCatchUpAsync(documentId, document, CancellationToken.None,
-                    catchUp: batch.Any(s => s.BaseRevision > (document.Sequencer?.Revision ?? -1)));
+                    catchUp: turn is not null || batch.Any(s => s.BaseRevision > (document.Sequencer?.Revision ?? -1)));
                 var outcomes = new SubmitResult?[batch.Count];
                 var errors = new Exception?[batch.Count];
                 var toWrite = new List<(CommittedOperation, string?)>();

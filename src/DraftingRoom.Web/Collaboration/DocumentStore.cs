@@ -131,6 +131,60 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
         }
     }
 
+    /// <summary>
+    /// Waits until no other server is committing to the document, and keeps it so until the turn is disposed: a
+    /// session-level advisory lock on a connection of its own, which PostgreSQL also releases if this server dies.
+    /// </summary>
+    public async Task<IAsyncDisposable> TakeTurnAsync(Guid documentId, CancellationToken ct = default)
+    {
+        // A turn holds a connection while its batch needs another one to be written: at most half the pool is held
+        // by turns, so that the writes always find a connection.
+        await _turns.WaitAsync(ct);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = await dataSource.OpenConnectionAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@k)", connection);
+            command.Parameters.AddWithValue("k", TurnKey(documentId));
+            await command.ExecuteNonQueryAsync(ct);
+            return new Turn(connection, TurnKey(documentId), _turns);
+        }
+        catch
+        {
+            if (connection is not null) await connection.DisposeAsync();
+            _turns.Release();
+            throw;
+        }
+    }
+
+    private readonly SemaphoreSlim _turns =
+        new(Math.Max(1, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize / 2));
+
+    // Advisory locks take a 64-bit key: the second half of the document id, where time-ordered ids keep random bits.
+    private static long TurnKey(Guid documentId) => BitConverter.ToInt64(documentId.ToByteArray(), 8);
+
+    private sealed class Turn(NpgsqlConnection connection, long key, SemaphoreSlim turns) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@k)", connection);
+                command.Parameters.AddWithValue("k", key);
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                // The connection is gone, and the lock with it.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+                turns.Release();
+            }
+        }
+    }
+
     public async Task SaveSnapshotAsync(Guid documentId, long revision, string text, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(

@@ -93,6 +93,8 @@ public static class ServiceRegistration
         services.Configure<SeedOptions>(builder.Configuration.GetSection(SeedOptions.Section));
         services.AddSingleton<LiveNotifier>();
         services.Configure<CollaborationOptions>(builder.Configuration.GetSection(CollaborationOptions.Section));
+        var severalNodes = ScaleOut.IsConfigured(builder.Configuration);
+        services.PostConfigure<CollaborationOptions>(options => options.TakeTurnsAcrossNodes ??= severalNodes);
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<CommitBroadcaster>();
         services.AddSingleton<DocumentRegistry>();
