@@ -132,8 +132,9 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
     }
 
     /// <summary>
-    /// Waits until no other server is committing to the document, and keeps it so until the turn is disposed: a
-    /// session-level advisory lock on a connection of its own, which PostgreSQL also releases if this server dies.
+    /// Waits until no other server is committing to the document, and keeps it so until the turn is disposed: an
+    /// advisory lock held by a transaction of its own, so that ending the transaction in any way (disposal, a broken
+    /// connection, this server dying) releases it, and no connection goes back to the pool still holding it.
     /// </summary>
     public async Task<IAsyncDisposable> TakeTurnAsync(Guid documentId, CancellationToken ct = default)
     {
@@ -144,10 +145,11 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
         try
         {
             connection = await dataSource.OpenConnectionAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@k)", connection);
+            var transaction = await connection.BeginTransactionAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", connection, transaction);
             command.Parameters.AddWithValue("k", TurnKey(documentId));
             await command.ExecuteNonQueryAsync(ct);
-            return new Turn(connection, TurnKey(documentId), _turns);
+            return new Turn(connection, transaction, _turns);
         }
         catch
         {
@@ -163,15 +165,14 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, TimeProvider cloc
     // Advisory locks take a 64-bit key: the second half of the document id, where time-ordered ids keep random bits.
     private static long TurnKey(Guid documentId) => BitConverter.ToInt64(documentId.ToByteArray(), 8);
 
-    private sealed class Turn(NpgsqlConnection connection, long key, SemaphoreSlim turns) : IAsyncDisposable
+    private sealed class Turn(NpgsqlConnection connection, NpgsqlTransaction transaction, SemaphoreSlim turns) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@k)", connection);
-                command.Parameters.AddWithValue("k", key);
-                await command.ExecuteNonQueryAsync();
+                // Rolling back the transaction, which did nothing but take the lock, releases it.
+                await transaction.DisposeAsync();
             }
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
             {
