@@ -83,6 +83,25 @@ public sealed class OtClient(string clientId, long revision)
     }
 
     /// <summary>
+    /// Handles another client's committed operation as <see cref="ReceiveRemote(long, TextOperation)"/> does, adding
+    /// the operations to apply to <paramref name="toApply"/> rather than returning them: a client that receives many
+    /// operations at once collects them in one list of its own instead of one result per operation.
+    /// </summary>
+    /// <param name="revision">The revision it produced.</param>
+    /// <param name="operation">The operation, applying to the server text at <paramref name="revision"/> - 1.</param>
+    /// <param name="toApply">Where the operations to apply locally are added, in order.</param>
+    /// <returns>The operation to submit now, or null.</returns>
+    public OutgoingOperation? ReceiveRemote(long revision, TextOperation operation, List<TextOperation> toApply)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(toApply);
+        List<TextOperation>? into = toApply;
+        OutgoingOperation? toSend = null;
+        Collect(revision, operation, ref into, ref toSend);
+        return toSend;
+    }
+
+    /// <summary>
     /// Handles a committed operation fetched or broadcast from the server; the client's own outstanding operation
     /// counts as its acknowledgement, as after a reconnection.
     /// </summary>
@@ -125,41 +144,37 @@ public sealed class OtClient(string clientId, long revision)
             _ => false,
         };
 
+    private ClientUpdate Enqueue(long revision, TextOperation? operation)
+    {
+        List<TextOperation>? toApply = null;
+        OutgoingOperation? toSend = null;
+        Collect(revision, operation, ref toApply, ref toSend);
+        return toApply is null && toSend is null ? ClientUpdate.None : new ClientUpdate(toApply ?? [], toSend);
+    }
+
     // A null operation stands for an acknowledgement. Events that arrive early wait in _early, which never holds
     // Revision + 1 between two calls; the usual event, the very next revision, does not go through it.
-    private ClientUpdate Enqueue(long revision, TextOperation? operation)
+    private void Collect(long revision, TextOperation? operation, ref List<TextOperation>? toApply,
+        ref OutgoingOperation? toSend)
     {
         if (revision <= Revision)
         {
-            return ClientUpdate.None;
+            return;
         }
 
-        if (revision == Revision + 1 && _early.Count == 0)
-        {
-            // The usual event: nothing held back, so nothing to collect either.
-            Revision++;
-            return operation is null
-                ? Acknowledge() is { } next ? new ClientUpdate([], next) : ClientUpdate.None
-                : new ClientUpdate([TransformRemote(operation)], null);
-        }
-
-        List<TextOperation>? toApply = null;
-        OutgoingOperation? toSend = null;
         if (revision == Revision + 1)
         {
             Take(operation, ref toApply, ref toSend);
         }
         else if (!_early.TryAdd(revision, operation))
         {
-            return ClientUpdate.None;
+            return;
         }
 
         while (_early.Count > 0 && _early.Remove(Revision + 1, out var next))
         {
             Take(next, ref toApply, ref toSend);
         }
-
-        return toApply is null && toSend is null ? ClientUpdate.None : new ClientUpdate(toApply ?? [], toSend);
     }
 
     private void Take(TextOperation? operation, ref List<TextOperation>? toApply, ref OutgoingOperation? toSend)

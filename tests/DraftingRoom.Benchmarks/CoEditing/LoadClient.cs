@@ -243,9 +243,7 @@ internal sealed class LoadClient : IAsyncDisposable
                 _tracker.Identify(committed.Revision, committed.ClientId, committed.Sequence);
                 // Its own operations in a batch are acknowledged by the answers to its submissions.
                 if (committed.ClientId == _client.ClientId) continue;
-                var update = _client.ReceiveRemote(committed.Revision, committed.Operation);
-                _toApply.AddRange(update.ToApply);
-                next = update.ToSend ?? next;
+                next = _client.ReceiveRemote(committed.Revision, committed.Operation, _toApply) ?? next;
             }
             Apply(_toApply);
             Report(now);
@@ -299,8 +297,9 @@ internal sealed class LoadClient : IAsyncDisposable
 
     private void Apply(IReadOnlyList<TextOperation> operations)
     {
-        foreach (var operation in operations)
+        for (var i = 0; i < operations.Count; i++)
         {
+            var operation = operations[i];
             _text.Apply(operation);
             _caret = Selection.Caret(_caret).Transform(operation).Head;
         }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -88,6 +89,7 @@ internal sealed class WebSocketWire : IDisposable
     /// Copies the next payload bytes of the server's text messages into <paramref name="destination"/>, waiting for
     /// some when none is buffered. Returns 0 once the server closed the connection.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> ReceiveAsync(Memory<byte> destination, CancellationToken cancellation)
     {
         while (true)
@@ -160,6 +162,7 @@ internal sealed class WebSocketWire : IDisposable
     }
 
     // Reads more from the socket, keeping what is unread; false when the server closed the connection.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(int atLeast, CancellationToken cancellation)
     {
         if (_rawStart == _rawEnd) _rawStart = _rawEnd = 0;

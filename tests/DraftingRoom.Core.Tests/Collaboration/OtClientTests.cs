@@ -119,6 +119,40 @@ public class OtClientTests
     }
 
     [Fact]
+    public void Operations_received_into_a_list_of_the_callers_are_collected_there_in_order()
+    {
+        var client = new OtClient("c1", 4);
+        client.ApplyLocal(Op("""["a", 3]"""));
+        client.ReceiveAck(7);
+        var toApply = new List<TextOperation> { Op("""[4]""") };
+
+        // Revision 6 arrives before 5 and waits; 5 releases both, then the held acknowledgement sends nothing more.
+        Assert.Null(client.ReceiveRemote(6, Op("""[1, "y", 3]"""), toApply));
+        Assert.Equal(4, client.Revision);
+        Assert.Null(client.ReceiveRemote(5, Op("""[3, "z"]"""), toApply));
+        Assert.Null(client.ReceiveRemote(5, Op("""[3, "z"]"""), toApply));
+
+        Assert.Equal([Op("""[4]"""), Op("""[4, "z"]"""), Op("""[2, "y", 3]""")], toApply);
+        Assert.Equal(7, client.Revision);
+        Assert.IsType<ClientState.Synchronized>(client.State);
+    }
+
+    [Fact]
+    public void A_buffer_waiting_for_an_acknowledgement_is_sent_once_the_list_receiver_catches_up_to_it()
+    {
+        var client = new OtClient("c1", 0);
+        client.ApplyLocal(Op("""["a"]"""));
+        client.ApplyLocal(Op("""[1, "b"]"""));
+        client.ReceiveAck(2);
+        var toApply = new List<TextOperation>();
+
+        var toSend = client.ReceiveRemote(1, Op("""["x"]"""), toApply);
+
+        Assert.Equal(Op("""[2, "x"]"""), Assert.Single(toApply));
+        Assert.Equal(new OutgoingOperation("c1", 2, 2, Op("""[1, "b", 1]""")), toSend);
+    }
+
+    [Fact]
     public void Events_at_or_below_the_current_revision_are_ignored_as_duplicates()
     {
         var client = new OtClient("c1", 0);
