@@ -202,6 +202,7 @@ public sealed class DocumentRegistry(DocumentStore store, IOptions<Collaboration
                     var writing = Stopwatch.GetTimestamp();
                     stored = toWrite.Count == 0 || await store.TryAppendAsync(documentId, toWrite);
                     var took = Stopwatch.GetElapsedTime(writing);
+                    if (toWrite.Count > 0) metrics?.BatchStored(took);
                     if (took > SlowWrite)
                         logger.LogWarning("Storing {Count} operations of {Document} took {Milliseconds:F0} ms; everyone in it waited",
                             toWrite.Count, documentId, took.TotalMilliseconds);

@@ -16,6 +16,7 @@ public sealed class DraftingRoomMetrics
     private readonly Counter<long> _operations;
     private readonly Histogram<double> _ackLatency;
     private readonly Histogram<double> _propagationLatency;
+    private readonly Histogram<double> _storeLatency;
     private readonly Counter<long> _comments;
     private readonly Counter<long> _decisions;
 
@@ -32,6 +33,10 @@ public sealed class DraftingRoomMetrics
         _propagationLatency = Meter.CreateHistogram<double>("draftingroom.operation.propagation.duration", "s",
             "From a batch of operations being stored to its broadcast being handed on to every client of the document " +
             "(through the Redis backplane when one is configured).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+        _storeLatency = Meter.CreateHistogram<double>("draftingroom.operation.store.duration", "s",
+            "Writing one batch of committed operations to the operation log, the database's flush to disk included: " +
+            "everyone in the document waits for it.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _comments = Meter.CreateCounter<long>("draftingroom.comments.posted", "{comment}",
             "Comments (kind=comment) and replies (kind=reply) stored.");
@@ -59,6 +64,8 @@ public sealed class DraftingRoomMetrics
 
     public void BatchBroadcast(long storedTimestamp) =>
         _propagationLatency.Record(Stopwatch.GetElapsedTime(storedTimestamp).TotalSeconds);
+
+    public void BatchStored(TimeSpan took) => _storeLatency.Record(took.TotalSeconds);
 
     public void CommentPosted(string kind) => _comments.Add(1, new KeyValuePair<string, object?>("kind", kind));
 

@@ -57,6 +57,8 @@ public sealed class MetricsTests(PostgresServer postgres)
             Assert.Equal(revisions, Sum("draftingroom.operations.committed"));
             Assert.Equal(crew.Acknowledged, Count("draftingroom.operation.ack.duration"));
             Assert.InRange(Count("draftingroom.operation.propagation.duration"), 1, revisions);
+            // One write per batch: at least one, at most one per revision.
+            Assert.InRange(Count("draftingroom.operation.store.duration"), 1, revisions);
         }
         // The crew closed its connections.
         await RandomEdits.WaitForAsync(() => Sum("draftingroom.clients.connected", "kind=editor") == 0, Nodes.Timeout,
