@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["trace-replay"] = TraceReplayBenchmark.RunAsync,
     ["comparison"] = ComparisonBenchmark.RunAsync,
     ["compare-page"] = CompareRenderBenchmark.RunAsync,
+    ["disk-flush"] = DiskFlushBenchmark.RunAsync,
     ["co-editing"] = DraftingRoom.Benchmarks.CoEditing.CoEditingBenchmark.RunAsync,
 };
 

@@ -171,6 +171,8 @@ internal static partial class CoEditingBenchmark
             }
         });
         if (warmup > TimeSpan.Zero) await Task.Delay(warmup);
+        var storesAtStart = await NodeHistograms.ScrapeAsync(nodes, StoreHistogram);
+        var acksAtStart = await NodeHistograms.ScrapeAsync(nodes, AckHistogram);
         var measureFrom = Stopwatch.GetTimestamp();
         var serverCpuStart = ServerCpuTime();
         var redisCpuStart = redis?.CpuTime ?? TimeSpan.Zero;
@@ -182,6 +184,8 @@ internal static partial class CoEditingBenchmark
         var redisCpu = (redis?.CpuTime ?? TimeSpan.Zero) - redisCpuStart;
         var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessCpuStart;
         var acknowledgedInWindow = tracker.AcknowledgedCount - acknowledgedAtStart;
+        var stores = (await NodeHistograms.ScrapeAsync(nodes, StoreHistogram)).Since(storesAtStart);
+        var acks = (await NodeHistograms.ScrapeAsync(nodes, AckHistogram)).Since(acksAtStart);
         await progress;
 
         // Let everything in flight land: editors get their last acknowledgements, everyone the last revisions.
@@ -211,6 +215,9 @@ internal static partial class CoEditingBenchmark
         Console.WriteLine(Invariant($"the same with the warm-up: p50 {P(withWarmup, 50):F1} ms, p95 {P(withWarmup, 95):F1} ms, p99 {P(withWarmup, 99):F1} ms over {withWarmup.Length} keystrokes"));
         Console.WriteLine(Invariant($"p99 by 5 s of the measured time: {string.Join(", ", allLatencies.Where(s => s.TypedAt >= measureFrom).GroupBy(s => (int)(Stopwatch.GetElapsedTime(measureFrom, s.TypedAt).TotalSeconds / 5)).OrderBy(g => g.Key).Select(g => P(g.Select(s => s.Milliseconds).Order().ToArray(), 99).ToString("F0", CultureInfo.InvariantCulture) + " ms"))}"));
         Console.WriteLine(Invariant($"server CPU ({nodes.Count} node(s)) {serverCpu.TotalSeconds:F1} s in {elapsed.TotalSeconds:F1} s ({serverCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core); load clients {harnessCpu.TotalSeconds:F1} s ({harnessCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}%); server working set peak {Mb(peakMemory):F0} MB"));
+        // The app's own view: what the disk cost (every batch write includes PostgreSQL's flush) and how long the
+        // app took to acknowledge, apart from the load clients' share of the cores.
+        Console.WriteLine(Invariant($"the app's histograms over the measured time: {stores.Count:F0} batch writes, 99% within {Ms(stores.UpperBound(99))}, {stores.Over(0.1):F0} over 100 ms and {stores.Over(0.25):F0} over 250 ms; acknowledgements p50 within {Ms(acks.UpperBound(50))}, p99 within {Ms(acks.UpperBound(99))}"));
         if (redis is not null)
             Console.WriteLine(Invariant($"redis CPU {redisCpu.TotalSeconds:F1} s ({redisCpu.TotalSeconds / elapsed.TotalSeconds * 100:F0}% of one core)"));
         Console.WriteLine(Invariant($"checks: {diverged} clients differ from the server's text, {behind} behind its last revision, {tracker.Mismatched} revisions reported with two different submissions, {tracker.Unacknowledged} operations applied but never acknowledged, {clients.Sum(c => c.Refusals)} refused or failed calls"));
@@ -233,6 +240,11 @@ internal static partial class CoEditingBenchmark
         foreach (var client in clients) await client.DisposeAsync();
         return diverged == 0 && lost == 0 && duplicated == 0 && tracker.Mismatched == 0 ? 0 : 1;
     }
+
+    private const string StoreHistogram = "draftingroom_operation_store_duration_seconds";
+    private const string AckHistogram = "draftingroom_operation_ack_duration_seconds";
+
+    private static string Ms(double seconds) => Invariant($"{seconds * 1000:G4} ms");
 
     private static double P(double[] sorted, double percentile) => DeliveryTracker.Percentile(sorted, percentile);
 
