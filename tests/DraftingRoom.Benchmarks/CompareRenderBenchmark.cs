@@ -94,12 +94,9 @@ internal static class CompareRenderBenchmark
             }
             times.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-38} median {Percentile(times, 0.5),7:F1} ms  p95 {Percentile(times, 0.95),7:F1} ms  max {times[^1],7:F1} ms  page {bytes / 1024.0,6:F0} KB"));
+                $"{name,-38} median {Percentiles.Of(times, 50),7:F1} ms  p95 {Percentiles.Of(times, 95),7:F1} ms  max {times[^1],7:F1} ms  page {bytes / 1024.0,6:F0} KB"));
         }
         await app.StopAsync();
         return 0;
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

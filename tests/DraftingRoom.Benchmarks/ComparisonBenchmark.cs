@@ -48,10 +48,10 @@ internal static class ComparisonBenchmark
             var (wall, cpu, allocated) = Measure(runs, () => VersionComparer.Compare(baseline, newer, options));
             var s = result.Summary;
             var cpuFigures = ThreadCpuClock.IsAvailable
-                ? string.Create(CultureInfo.InvariantCulture, $"  cpu median {Percentile(cpu, 0.5),6:F2} p99 {Percentile(cpu, 0.99),6:F2} ms")
+                ? string.Create(CultureInfo.InvariantCulture, $"  cpu median {Percentiles.Of(cpu, 50),6:F2} p99 {Percentiles.Of(cpu, 99),6:F2} ms")
                 : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-22} {Words(newer),6:N0} words  wall median {Percentile(wall, 0.5),6:F2} p99 {Percentile(wall, 0.99),6:F2} "
+                $"{name,-22} {Words(newer),6:N0} words  wall median {Percentiles.Of(wall, 50),6:F2} p99 {Percentiles.Of(wall, 99),6:F2} "
                 + $"min {wall[0],6:F2} ms{cpuFigures}  {allocated,5:F1} MB  "
                 + $"(changed {s.ArticlesChanged}, added {s.ArticlesAdded}, removed {s.ArticlesRemoved}, renumbered {s.ArticlesRenumbered}, "
                 + $"rewritten {result.Provisions.Count(p => p.Rewritten)}, +{s.WordsAdded}/-{s.WordsRemoved} words)"));
@@ -92,9 +92,6 @@ internal static class ComparisonBenchmark
     }
 
     private static int WarmUps(int runs) => Math.Max(50, runs / 4);
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static int Words(VersionDocument document) =>
         document.Provisions.Sum(p => p.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => char.IsLetter(w[0])));

@@ -51,7 +51,7 @@ internal static class DiskFlushBenchmark
         }
 
         var sorted = latencies.Select(l => l.Milliseconds).Order().ToArray();
-        double P(double percentile) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * percentile / 100))];
+        double P(double percentile) => Percentiles.Of(sorted, percentile);
         Console.WriteLine(Invariant($"flushes={sorted.Length} p50_ms={P(50):F2} p99_ms={P(99):F2} p99.9_ms={P(99.9):F1} max_ms={sorted[^1]:F0} over_50ms={sorted.Count(l => l > 50)} over_100ms={sorted.Count(l => l > 100)} over_250ms={sorted.Count(l => l > 250)}"));
         Console.WriteLine(Invariant($"slowest flush by 5 s: {string.Join(", ", latencies.GroupBy(l => (int)(l.At.TotalSeconds / 5)).Select(g => g.Max(l => l.Milliseconds).ToString("F0", CultureInfo.InvariantCulture) + " ms"))}"));
         return 0;

@@ -246,7 +246,7 @@ internal static partial class CoEditingBenchmark
 
     private static string Ms(double seconds) => Invariant($"{seconds * 1000:G4} ms");
 
-    private static double P(double[] sorted, double percentile) => DeliveryTracker.Percentile(sorted, percentile);
+    private static double P(double[] sorted, double percentile) => Percentiles.Of(sorted, percentile);
 
     private static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
 

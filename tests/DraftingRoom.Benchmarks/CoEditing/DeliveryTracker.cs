@@ -90,9 +90,6 @@ internal sealed class DeliveryTracker(int clients)
         lock (_ackLatencies) return _ackLatencies.ToList();
     }
 
-    public static double Percentile(IReadOnlyList<double> sorted, double percentile) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1)];
-
     private IEnumerable<Delivery> Revisions()
     {
         for (long revision = 1; revision <= _deliveries.Highest; revision++) yield return _deliveries[revision];
